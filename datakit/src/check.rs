@@ -1,0 +1,874 @@
+//! Checks the raw files and builds the validated [`Dataset`]. Every rule lives here, and
+//! each broken rule becomes one [`DataError`] with the line of the offending key.
+//!
+//! Rules: valid TOML with known keys; real dates; ids unique across all files; every
+//! `source` a known source; `event`, `of`, `parts` and the story's ids point at entries
+//! of the right table; qualifiers agree with the values given; `min ≤ max`; parts add up to
+//! no more than their total and a subset is no larger than its whole; required text non-empty.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::date::DateSpan;
+use crate::raw::{self, Text};
+use crate::{DataError, DataErrors, ErrorKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub outlet: Option<String>,
+    pub published: DateSpan,
+    pub published_reasoning: String,
+}
+
+/// The event kinds the story distinguishes, as written in events.toml.
+pub const EVENT_KINDS: [&str; 6] = [
+    "explosion",
+    "strike",
+    "attack",
+    "decision",
+    "diplomacy",
+    "statement",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub date: DateSpan,
+    pub date_words: Option<String>,
+    pub date_reasoning: Option<String>,
+    pub place: String,
+    pub actors: Vec<String>,
+    pub kind: String,
+    pub summary: String,
+    pub source: String,
+    pub claimed_by: Option<String>,
+}
+
+/// How a source states a number; decides which of `value`, `min`/`max` a figure carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    About,
+    MoreThan,
+    AtLeast,
+    NoMoreThan,
+    Nearly,
+    Range,
+    Most,
+    NearlyAll,
+    Few,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 10] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::NoMoreThan,
+        Qualifier::Nearly,
+        Qualifier::Range,
+        Qualifier::Most,
+        Qualifier::NearlyAll,
+        Qualifier::Few,
+    ];
+
+    /// The spelling used in figures.toml and the exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::NoMoreThan => "no-more-than",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+            Qualifier::Most => "most",
+            Qualifier::NearlyAll => "nearly-all",
+            Qualifier::Few => "few",
+        }
+    }
+
+    /// The name of the matching `crate::model::Qualifier` variant in generated Rust.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "Exact",
+            Qualifier::About => "About",
+            Qualifier::MoreThan => "MoreThan",
+            Qualifier::AtLeast => "AtLeast",
+            Qualifier::NoMoreThan => "NoMoreThan",
+            Qualifier::Nearly => "Nearly",
+            Qualifier::Range => "Range",
+            Qualifier::Most => "Most",
+            Qualifier::NearlyAll => "NearlyAll",
+            Qualifier::Few => "Few",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|q| q.as_str() == text)
+    }
+
+    fn takes_value(self) -> bool {
+        !matches!(
+            self,
+            Qualifier::Range | Qualifier::Most | Qualifier::NearlyAll | Qualifier::Few
+        )
+    }
+}
+
+/// A number as the source gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    /// One stated number (its qualifier says how exact it is).
+    Count(u32),
+    /// A stated range, `min` to `max`.
+    Range(u32, u32),
+    /// A share without a number ("most", "nearly all", "a few").
+    Share,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub id: String,
+    pub what: String,
+    pub unit: String,
+    pub qualifier: Qualifier,
+    pub amount: Amount,
+    pub display: Option<String>,
+    pub claimed_by: String,
+    pub date: DateSpan,
+    pub source: String,
+    pub event: Option<String>,
+    pub parts: Vec<String>,
+    pub of: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Figure {
+    /// The smallest count the statement allows (nominal for "about").
+    pub fn lower_bound(&self) -> u64 {
+        match (self.qualifier, self.amount) {
+            (Qualifier::MoreThan, Amount::Count(v)) => u64::from(v) + 1,
+            (Qualifier::NoMoreThan | Qualifier::Nearly, Amount::Count(_)) => 0,
+            (_, Amount::Count(v)) => u64::from(v),
+            (_, Amount::Range(min, _)) => u64::from(min),
+            (_, Amount::Share) => 0,
+        }
+    }
+
+    /// The largest count the statement allows; `None` when it sets no ceiling.
+    pub fn upper_bound(&self) -> Option<u64> {
+        match (self.qualifier, self.amount) {
+            (Qualifier::MoreThan | Qualifier::AtLeast, _) => None,
+            (_, Amount::Count(v)) => Some(u64::from(v)),
+            (_, Amount::Range(_, max)) => Some(u64::from(max)),
+            (_, Amount::Share) => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub id: String,
+    pub speaker: String,
+    pub role: Option<String>,
+    pub text: String,
+    pub date: DateSpan,
+    pub date_words: Option<String>,
+    pub date_reasoning: Option<String>,
+    pub context: Option<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub label: String,
+    pub members: Vec<String>,
+    pub claimed_by: String,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// The charts a step can show, as written in story.toml, with the `crate::story::Chart`
+/// variant each becomes.
+pub const CHARTS: [(&str, &str); 8] = [
+    ("none", "None"),
+    ("timeline", "Timeline"),
+    ("estimates", "Estimates"),
+    ("units-by-type", "UnitsByType"),
+    ("units-by-airspace", "UnitsByAirspace"),
+    ("units-outcome", "UnitsOutcome"),
+    ("flow", "Flow"),
+    ("sources", "Sources"),
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub slug: String,
+    pub headline: String,
+    /// Paragraphs, split on blank lines.
+    pub narration: Vec<String>,
+    pub chart: String,
+    pub events: Vec<String>,
+    pub figures: Vec<String>,
+    pub quotes: Vec<String>,
+    pub groups: Vec<String>,
+    pub alt: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    pub title: String,
+    pub dek: String,
+    pub steps: Vec<Step>,
+}
+
+/// Everything in data/, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Dataset {
+    pub sources: Vec<Source>,
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+    pub quotes: Vec<Quote>,
+    pub groups: Vec<Group>,
+    pub story: Option<Story>,
+}
+
+impl Dataset {
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+}
+
+/// Which table an id belongs to, for "points at the wrong table" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Source,
+    Event,
+    Figure,
+    Quote,
+    Group,
+}
+
+impl Table {
+    fn name(self) -> &'static str {
+        match self {
+            Table::Source => "source",
+            Table::Event => "event",
+            Table::Figure => "figure",
+            Table::Quote => "quote",
+            Table::Group => "group",
+        }
+    }
+}
+
+/// One file's text, with the line lookup every error needs.
+struct FileText<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl FileText<'_> {
+    fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.text[..offset].bytes().filter(|&b| b == b'\n').count() + 1
+    }
+}
+
+/// Collects errors while the checks run.
+struct Report {
+    errors: Vec<DataError>,
+}
+
+impl Report {
+    fn at(&mut self, file: &FileText, offset: usize, kind: ErrorKind, message: String) {
+        self.errors.push(DataError {
+            file: file.path.to_path_buf(),
+            line: file.line_of(offset),
+            kind,
+            message,
+        });
+    }
+
+    fn non_empty(&mut self, file: &FileText, field: &Text, name: &str) -> String {
+        let value = field.get_ref().trim();
+        if value.is_empty() {
+            self.at(
+                file,
+                field.span().start,
+                ErrorKind::InvalidField,
+                format!("`{name}` must not be empty"),
+            );
+        }
+        value.to_string()
+    }
+
+    fn date(&mut self, file: &FileText, field: &Text, name: &str) -> DateSpan {
+        match DateSpan::parse(field.get_ref()) {
+            Ok(date) => date,
+            Err(problem) => {
+                self.at(
+                    file,
+                    field.span().start,
+                    ErrorKind::ImpossibleDate,
+                    format!("`{name}`: {problem}"),
+                );
+                DateSpan::parse("1900").expect("a fallback date parses")
+            }
+        }
+    }
+
+    fn date_words_explained(
+        &mut self,
+        file: &FileText,
+        words: &Option<Text>,
+        reasoning: &Option<String>,
+    ) {
+        if let Some(words) = words
+            && reasoning.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            self.at(
+                file,
+                words.span().start,
+                ErrorKind::InvalidField,
+                "`date_words` needs a `date_reasoning` saying how the date was derived".into(),
+            );
+        }
+    }
+}
+
+fn parse_file<T: DeserializeOwned + Default>(file: Option<&FileText>, report: &mut Report) -> T {
+    let Some(file) = file else {
+        return T::default();
+    };
+    match toml::from_str::<T>(file.text) {
+        Ok(value) => value,
+        Err(e) => {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            report.at(
+                file,
+                offset,
+                ErrorKind::Syntax,
+                e.message().trim().replace('\n', " "),
+            );
+            T::default()
+        }
+    }
+}
+
+/// Where each id was first defined: file index, offset, table.
+struct IdIndex {
+    seen: HashMap<String, (PathBuf, usize, Table)>,
+}
+
+impl IdIndex {
+    fn define(&mut self, report: &mut Report, file: &FileText, id: &Text, table: Table) -> String {
+        let name = id.get_ref().trim().to_string();
+        let line = file.line_of(id.span().start);
+        if name.is_empty() {
+            report.at(
+                file,
+                id.span().start,
+                ErrorKind::InvalidField,
+                "`id` must not be empty".into(),
+            );
+        } else if let Some((path, first_line, _)) = self.seen.get(&name) {
+            report.at(
+                file,
+                id.span().start,
+                ErrorKind::DuplicateId,
+                format!(
+                    "duplicate id `{name}`: already defined at {}:{first_line}",
+                    path.display()
+                ),
+            );
+        } else {
+            self.seen
+                .insert(name.clone(), (file.path.to_path_buf(), line, table));
+        }
+        name
+    }
+
+    fn expect(
+        &self,
+        report: &mut Report,
+        file: &FileText,
+        id: &Text,
+        table: Table,
+        field: &str,
+    ) -> String {
+        let name = id.get_ref().trim().to_string();
+        match self.seen.get(&name) {
+            Some((_, _, found)) if *found == table => {}
+            Some((path, line, found)) => report.at(
+                file,
+                id.span().start,
+                ErrorKind::MissingReference,
+                format!(
+                    "`{field}` = `{name}` should name a {}, but {}:{line} defines a {}",
+                    table.name(),
+                    path.display(),
+                    found.name()
+                ),
+            ),
+            None => {
+                let kind = if table == Table::Source {
+                    ErrorKind::UnknownSource
+                } else {
+                    ErrorKind::MissingReference
+                };
+                report.at(
+                    file,
+                    id.span().start,
+                    kind,
+                    format!("`{field}` = `{name}`: no {} has this id", table.name()),
+                );
+            }
+        }
+        name
+    }
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+}
+
+fn split_paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Checks the given files (path and text, any subset of `DATA_FILES`).
+pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
+    let files: Vec<FileText> = texts
+        .iter()
+        .map(|(path, text)| FileText { path, text })
+        .collect();
+    let find = |name: &str| {
+        files
+            .iter()
+            .find(|f| f.path.file_name().is_some_and(|n| n == name))
+    };
+    let mut report = Report { errors: Vec::new() };
+
+    let sources_file = find("sources.toml");
+    let events_file = find("events.toml");
+    let figures_file = find("figures.toml");
+    let quotes_file = find("quotes.toml");
+    let groups_file = find("groups.toml");
+    let story_file = find("story.toml");
+
+    let raw_sources: raw::SourcesFile = parse_file(sources_file, &mut report);
+    let raw_events: raw::EventsFile = parse_file(events_file, &mut report);
+    let raw_figures: raw::FiguresFile = parse_file(figures_file, &mut report);
+    let raw_quotes: raw::QuotesFile = parse_file(quotes_file, &mut report);
+    let raw_groups: raw::GroupsFile = parse_file(groups_file, &mut report);
+    let raw_story: Option<raw::StoryFile> =
+        story_file.and_then(|file| match toml::from_str::<raw::StoryFile>(file.text) {
+            Ok(story) => Some(story),
+            Err(e) => {
+                let offset = e.span().map(|s| s.start).unwrap_or(0);
+                report.at(
+                    file,
+                    offset,
+                    ErrorKind::Syntax,
+                    e.message().trim().replace('\n', " "),
+                );
+                None
+            }
+        });
+    if !report.errors.is_empty() {
+        return Err(DataErrors(report.errors));
+    }
+
+    // First pass: define every id, so references can point forwards and across files.
+    let mut ids = IdIndex {
+        seen: HashMap::new(),
+    };
+    let mut dataset = Dataset::default();
+    if let Some(file) = sources_file {
+        for s in &raw_sources.source {
+            let id = ids.define(&mut report, file, &s.id, Table::Source);
+            dataset.sources.push(Source {
+                id,
+                title: report.non_empty(file, &s.title, "title"),
+                subtitle: s.subtitle.clone(),
+                outlet: s.outlet.clone(),
+                published: report.date(file, &s.published, "published"),
+                published_reasoning: report.non_empty(
+                    file,
+                    &s.published_reasoning,
+                    "published_reasoning",
+                ),
+            });
+        }
+    }
+    let defined: [(Option<&FileText>, Vec<&Text>, Table); 4] = [
+        (
+            events_file,
+            raw_events.event.iter().map(|e| &e.id).collect(),
+            Table::Event,
+        ),
+        (
+            figures_file,
+            raw_figures.figure.iter().map(|f| &f.id).collect(),
+            Table::Figure,
+        ),
+        (
+            quotes_file,
+            raw_quotes.quote.iter().map(|q| &q.id).collect(),
+            Table::Quote,
+        ),
+        (
+            groups_file,
+            raw_groups.group.iter().map(|g| &g.id).collect(),
+            Table::Group,
+        ),
+    ];
+    for (file, list, table) in defined {
+        if let Some(file) = file {
+            for id in list {
+                ids.define(&mut report, file, id, table);
+            }
+        }
+    }
+
+    if let Some(file) = events_file {
+        for e in &raw_events.event {
+            let kind = e.kind.get_ref().trim().to_string();
+            if !EVENT_KINDS.contains(&kind.as_str()) {
+                report.at(
+                    file,
+                    e.kind.span().start,
+                    ErrorKind::InvalidField,
+                    format!("`kind` = `{kind}`: use one of {}", EVENT_KINDS.join(", ")),
+                );
+            }
+            report.date_words_explained(file, &e.date_words, &e.date_reasoning);
+            dataset.events.push(Event {
+                id: e.id.get_ref().trim().to_string(),
+                date: report.date(file, &e.date, "date"),
+                date_words: e.date_words.as_ref().map(|w| w.get_ref().clone()),
+                date_reasoning: e.date_reasoning.clone(),
+                place: report.non_empty(file, &e.place, "place"),
+                actors: e.actors.clone(),
+                kind,
+                summary: report.non_empty(file, &e.summary, "summary"),
+                source: ids.expect(&mut report, file, &e.source, Table::Source, "source"),
+                claimed_by: e.claimed_by.clone(),
+            });
+        }
+    }
+
+    if let Some(file) = figures_file {
+        for f in &raw_figures.figure {
+            dataset
+                .figures
+                .push(check_figure(&mut report, &ids, file, f));
+        }
+        check_totals(&mut report, file, &raw_figures.figure, &dataset);
+    }
+
+    if let Some(file) = quotes_file {
+        for q in &raw_quotes.quote {
+            report.date_words_explained(file, &q.date_words, &q.date_reasoning);
+            dataset.quotes.push(Quote {
+                id: q.id.get_ref().trim().to_string(),
+                speaker: report.non_empty(file, &q.speaker, "speaker"),
+                role: q.role.clone(),
+                text: report.non_empty(file, &q.text, "text"),
+                date: report.date(file, &q.date, "date"),
+                date_words: q.date_words.as_ref().map(|w| w.get_ref().clone()),
+                date_reasoning: q.date_reasoning.clone(),
+                context: q.context.clone(),
+                source: ids.expect(&mut report, file, &q.source, Table::Source, "source"),
+            });
+        }
+    }
+
+    if let Some(file) = groups_file {
+        for g in &raw_groups.group {
+            if g.members.get_ref().is_empty() {
+                report.at(
+                    file,
+                    g.members.span().start,
+                    ErrorKind::InvalidField,
+                    "`members` must list at least one".into(),
+                );
+            }
+            dataset.groups.push(Group {
+                id: g.id.get_ref().trim().to_string(),
+                label: report.non_empty(file, &g.label, "label"),
+                members: g.members.get_ref().clone(),
+                claimed_by: report.non_empty(file, &g.claimed_by, "claimed_by"),
+                source: ids.expect(&mut report, file, &g.source, Table::Source, "source"),
+                note: g.note.clone(),
+            });
+        }
+    }
+
+    if let (Some(file), Some(story)) = (story_file, raw_story) {
+        dataset.story = Some(check_story(&mut report, &ids, file, story));
+    }
+
+    if report.errors.is_empty() {
+        Ok(dataset)
+    } else {
+        report
+            .errors
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        Err(DataErrors(report.errors))
+    }
+}
+
+fn check_figure(report: &mut Report, ids: &IdIndex, file: &FileText, f: &raw::RawFigure) -> Figure {
+    let qualifier_text = f.qualifier.get_ref().trim();
+    let qualifier = Qualifier::parse(qualifier_text).unwrap_or_else(|| {
+        let all: Vec<&str> = Qualifier::ALL.iter().map(|q| q.as_str()).collect();
+        report.at(
+            file,
+            f.qualifier.span().start,
+            ErrorKind::InvalidField,
+            format!(
+                "`qualifier` = `{qualifier_text}`: use one of {}",
+                all.join(", ")
+            ),
+        );
+        Qualifier::Exact
+    });
+    let value = f.value.as_ref().map(|v| *v.get_ref());
+    let bounds = (f.min.as_ref(), f.max.as_ref());
+    let id_offset = f.id.span().start;
+    let mut mismatch = |offset: usize, message: String| {
+        report.at(file, offset, ErrorKind::InconsistentValue, message);
+    };
+    let amount = if qualifier == Qualifier::Range {
+        if let Some(v) = &f.value {
+            mismatch(
+                v.span().start,
+                "a `range` figure takes `min` and `max`, not `value`".into(),
+            );
+        }
+        match bounds {
+            (Some(min), Some(max)) => Amount::Range(*min.get_ref(), *max.get_ref()),
+            _ => {
+                mismatch(
+                    id_offset,
+                    "a `range` figure needs both `min` and `max`".into(),
+                );
+                Amount::Range(0, 0)
+            }
+        }
+    } else {
+        if let Some(min) = bounds.0.or(bounds.1) {
+            mismatch(
+                min.span().start,
+                format!("`min`/`max` belong to `range` figures, not `{qualifier_text}`"),
+            );
+        }
+        match (qualifier.takes_value(), value) {
+            (true, Some(v)) => Amount::Count(v),
+            (true, None) => {
+                mismatch(
+                    id_offset,
+                    format!("a `{qualifier_text}` figure needs a `value`"),
+                );
+                Amount::Count(0)
+            }
+            (false, Some(_)) => {
+                let offset = f.value.as_ref().map_or(id_offset, |v| v.span().start);
+                mismatch(
+                    offset,
+                    format!(
+                        "a `{qualifier_text}` figure is a share without a number: remove `value`"
+                    ),
+                );
+                Amount::Share
+            }
+            (false, None) => Amount::Share,
+        }
+    };
+    if let (Some(min), Some(max)) = bounds
+        && min.get_ref() > max.get_ref()
+    {
+        report.at(
+            file,
+            min.span().start,
+            ErrorKind::InvertedRange,
+            format!(
+                "range runs backwards: min {} is greater than max {}",
+                min.get_ref(),
+                max.get_ref()
+            ),
+        );
+    }
+    Figure {
+        id: f.id.get_ref().trim().to_string(),
+        what: report.non_empty(file, &f.what, "what"),
+        unit: report.non_empty(file, &f.unit, "unit"),
+        qualifier,
+        amount,
+        display: f.display.clone(),
+        claimed_by: report.non_empty(file, &f.claimed_by, "claimed_by"),
+        date: report.date(file, &f.date, "date"),
+        source: ids.expect(report, file, &f.source, Table::Source, "source"),
+        event: f
+            .event
+            .as_ref()
+            .map(|e| ids.expect(report, file, e, Table::Event, "event")),
+        parts: f
+            .parts
+            .iter()
+            .map(|p| ids.expect(report, file, p, Table::Figure, "parts"))
+            .collect(),
+        of: f
+            .of
+            .as_ref()
+            .map(|o| ids.expect(report, file, o, Table::Figure, "of")),
+        note: f.note.clone(),
+    }
+}
+
+/// Parts must not add up to more than their total; a subset must not exceed its whole.
+fn check_totals(report: &mut Report, file: &FileText, raw: &[raw::RawFigure], dataset: &Dataset) {
+    for (f, r) in dataset.figures.iter().zip(raw) {
+        if let Some(ceiling) = f.upper_bound() {
+            let parts: Vec<&Figure> = f.parts.iter().filter_map(|p| dataset.figure(p)).collect();
+            let floor: u64 = parts.iter().map(|p| p.lower_bound()).sum();
+            if parts.len() == f.parts.len() && !parts.is_empty() && floor > ceiling {
+                let offset = r
+                    .parts
+                    .first()
+                    .map_or(r.id.span().start, |p| p.span().start);
+                report.at(
+                    file,
+                    offset,
+                    ErrorKind::PartsExceedTotal,
+                    format!(
+                        "the parts of `{}` add up to at least {floor}, more than its total of at most {ceiling}",
+                        f.id
+                    ),
+                );
+            }
+        }
+        if let (Some(of), Some(of_raw)) = (f.of.as_deref().and_then(|o| dataset.figure(o)), &r.of)
+            && let Some(ceiling) = of.upper_bound()
+            && f.lower_bound() > ceiling
+        {
+            report.at(
+                file,
+                of_raw.span().start,
+                ErrorKind::PartsExceedTotal,
+                format!(
+                    "`{}` is at least {}, more than the at most {ceiling} of `{}` it is part of",
+                    f.id,
+                    f.lower_bound(),
+                    of.id
+                ),
+            );
+        }
+    }
+}
+
+fn check_story(
+    report: &mut Report,
+    ids: &IdIndex,
+    file: &FileText,
+    story: raw::StoryFile,
+) -> Story {
+    let title = report.non_empty(file, &story.title, "title");
+    let dek = report.non_empty(file, &story.dek, "dek");
+    if story.step.is_empty() {
+        report.at(
+            file,
+            0,
+            ErrorKind::InvalidField,
+            "the story needs at least one [[step]]".into(),
+        );
+    }
+    let mut slugs: HashMap<String, usize> = HashMap::new();
+    let mut steps = Vec::new();
+    for s in &story.step {
+        let slug = s.slug.get_ref().trim().to_string();
+        let line = file.line_of(s.slug.span().start);
+        if !is_slug(&slug) {
+            report.at(
+                file,
+                s.slug.span().start,
+                ErrorKind::InvalidField,
+                format!("`slug` = `{slug}`: use lowercase letters, digits and single hyphens"),
+            );
+        }
+        if let Some(first) = slugs.get(&slug) {
+            report.at(
+                file,
+                s.slug.span().start,
+                ErrorKind::DuplicateId,
+                format!("duplicate step slug `{slug}`: already used at line {first}"),
+            );
+        } else {
+            slugs.insert(slug.clone(), line);
+        }
+        let chart = s.chart.get_ref().trim().to_string();
+        if !CHARTS.iter().any(|(name, _)| *name == chart) {
+            let names: Vec<&str> = CHARTS.iter().map(|(n, _)| *n).collect();
+            report.at(
+                file,
+                s.chart.span().start,
+                ErrorKind::InvalidField,
+                format!("`chart` = `{chart}`: use one of {}", names.join(", ")),
+            );
+        }
+        let narration = split_paragraphs(s.narration.get_ref());
+        if narration.is_empty() {
+            report.at(
+                file,
+                s.narration.span().start,
+                ErrorKind::InvalidField,
+                "`narration` must not be empty".into(),
+            );
+        }
+        steps.push(Step {
+            slug,
+            headline: report.non_empty(file, &s.headline, "headline"),
+            narration,
+            chart,
+            events: s
+                .events
+                .iter()
+                .map(|id| ids.expect(report, file, id, Table::Event, "events"))
+                .collect(),
+            figures: s
+                .figures
+                .iter()
+                .map(|id| ids.expect(report, file, id, Table::Figure, "figures"))
+                .collect(),
+            quotes: s
+                .quotes
+                .iter()
+                .map(|id| ids.expect(report, file, id, Table::Quote, "quotes"))
+                .collect(),
+            groups: s
+                .groups
+                .iter()
+                .map(|id| ids.expect(report, file, id, Table::Group, "groups"))
+                .collect(),
+            alt: report.non_empty(file, &s.alt, "alt"),
+        });
+    }
+    Story { title, dek, steps }
+}

@@ -1,0 +1,141 @@
+//! The files' shapes exactly as editors write them: one serde struct per table, unknown keys
+//! rejected, and `Spanned` wherever a later check must point at a line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub type Text = Spanned<String>;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    #[serde(default)]
+    pub source: Vec<RawSource>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: Text,
+    pub title: Text,
+    pub subtitle: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Text,
+    pub published_reasoning: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct EventsFile {
+    #[serde(default)]
+    pub event: Vec<RawEvent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: Text,
+    pub date: Text,
+    pub date_words: Option<Text>,
+    pub date_reasoning: Option<String>,
+    pub place: Text,
+    pub actors: Vec<String>,
+    pub kind: Text,
+    pub summary: Text,
+    pub source: Text,
+    pub claimed_by: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresFile {
+    #[serde(default)]
+    pub figure: Vec<RawFigure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub id: Text,
+    pub what: Text,
+    pub unit: Text,
+    pub qualifier: Text,
+    pub value: Option<Spanned<u32>>,
+    pub min: Option<Spanned<u32>>,
+    pub max: Option<Spanned<u32>>,
+    pub display: Option<String>,
+    pub claimed_by: Text,
+    pub date: Text,
+    pub source: Text,
+    pub event: Option<Text>,
+    #[serde(default)]
+    pub parts: Vec<Text>,
+    pub of: Option<Text>,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct QuotesFile {
+    #[serde(default)]
+    pub quote: Vec<RawQuote>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuote {
+    pub id: Text,
+    pub speaker: Text,
+    pub role: Option<String>,
+    pub text: Text,
+    pub date: Text,
+    pub date_words: Option<Text>,
+    pub date_reasoning: Option<String>,
+    pub context: Option<String>,
+    pub source: Text,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GroupsFile {
+    #[serde(default)]
+    pub group: Vec<RawGroup>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGroup {
+    pub id: Text,
+    pub label: Text,
+    pub members: Spanned<Vec<String>>,
+    pub claimed_by: Text,
+    pub source: Text,
+    pub note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryFile {
+    pub title: Text,
+    pub dek: Text,
+    #[serde(default)]
+    pub step: Vec<RawStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub slug: Text,
+    pub headline: Text,
+    pub narration: Text,
+    pub chart: Text,
+    #[serde(default)]
+    pub events: Vec<Text>,
+    #[serde(default)]
+    pub figures: Vec<Text>,
+    #[serde(default)]
+    pub quotes: Vec<Text>,
+    #[serde(default)]
+    pub groups: Vec<Text>,
+    pub alt: Text,
+}

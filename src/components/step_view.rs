@@ -1,0 +1,37 @@
+//! `StepView`: one step of the story — a group named "N of M: headline" holding the headline,
+//! the narration, the step's key figures and quotes.
+
+use yew::prelude::*;
+
+use crate::components::figure_card::FigureCard;
+use crate::components::quote_block::QuoteBlock;
+use crate::story::STORY;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepViewProps {
+    /// Index into `STORY.steps`.
+    pub index: usize,
+}
+
+#[component]
+pub fn StepView(props: &StepViewProps) -> Html {
+    let Some(step) = STORY.steps.get(props.index) else {
+        return Html::default();
+    };
+    let label = format!("{} of {}: {}", props.index + 1, STORY.len(), step.headline);
+    html! {
+        <article class="step" role="group" aria-roledescription="slide" aria-label={label}
+            id={format!("step-{}", step.slug)} data-step={step.slug}>
+            <h2 class="step-headline">{ step.headline }</h2>
+            <div class="step-narration">
+                { for step.narration.iter().map(|p| html! { <p>{ *p }</p> }) }
+            </div>
+            if !step.figures.is_empty() {
+                <ul class="figures">
+                    { for step.figures.iter().map(|id| html! { <FigureCard key={*id} id={*id} /> }) }
+                </ul>
+            }
+            { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
+        </article>
+    }
+}

@@ -1,0 +1,452 @@
+//! model: the story's facts as typed values — sources, events, figures, quotes, groups —
+//! and how a figure or a date reads on screen.
+//!
+//! The values come from data/*.toml, checked by `datakit` at build time and compiled in as
+//! the `DATASET` static (see build.rs); no instance is made anywhere else, so every value
+//! here has passed validation. Imports nothing but `std`: no yew, no DOM.
+
+use std::fmt::Write;
+
+/// A calendar date known to the day, the month or only the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// A date, or an interval when the source only bounds it; a single date has `start == end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateSpan {
+    pub start: Date,
+    pub end: Date,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    Explosion,
+    Strike,
+    Attack,
+    Decision,
+    Diplomacy,
+    Statement,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub subtitle: Option<&'static str>,
+    /// Only where the article's own text names its outlet.
+    pub outlet: Option<&'static str>,
+    pub published: DateSpan,
+    /// How the publication date was derived from the text.
+    pub published_reasoning: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: &'static str,
+    pub date: DateSpan,
+    /// The article's own words for the time, when they are relative ("this past Saturday").
+    pub date_words: Option<&'static str>,
+    pub date_reasoning: Option<&'static str>,
+    pub place: &'static str,
+    pub actors: &'static [&'static str],
+    pub kind: EventKind,
+    /// One sentence in our own words.
+    pub summary: &'static str,
+    pub source: &'static str,
+    pub claimed_by: Option<&'static str>,
+}
+
+/// How the source states a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    About,
+    MoreThan,
+    AtLeast,
+    NoMoreThan,
+    Nearly,
+    Range,
+    Most,
+    NearlyAll,
+    Few,
+}
+
+/// The number itself: one value, a range, or a share stated without a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Count(u32),
+    Range(u32, u32),
+    Share,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub id: &'static str,
+    /// What it counts, in our words.
+    pub what: &'static str,
+    pub unit: &'static str,
+    pub qualifier: Qualifier,
+    pub amount: Amount,
+    /// The source's own phrasing where a plain number would lose it ("three dozen").
+    pub display: Option<&'static str>,
+    /// Who says so, as the article attributes it.
+    pub claimed_by: &'static str,
+    pub date: DateSpan,
+    pub source: &'static str,
+    pub event: Option<&'static str>,
+    pub parts: &'static [&'static str],
+    pub of: Option<&'static str>,
+    pub note: Option<&'static str>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub id: &'static str,
+    pub speaker: &'static str,
+    pub role: Option<&'static str>,
+    /// Verbatim, as the article quotes it.
+    pub text: &'static str,
+    pub date: DateSpan,
+    pub date_words: Option<&'static str>,
+    pub date_reasoning: Option<&'static str>,
+    pub context: Option<&'static str>,
+    pub source: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub members: &'static [&'static str],
+    pub claimed_by: &'static str,
+    pub source: &'static str,
+    pub note: Option<&'static str>,
+}
+
+/// Everything in data/, checked at build time.
+#[derive(Debug)]
+pub struct Dataset {
+    pub sources: &'static [Source],
+    pub events: &'static [Event],
+    pub figures: &'static [Figure],
+    pub quotes: &'static [Quote],
+    pub groups: &'static [Group],
+}
+
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+    pub fn quote(&self, id: &str) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.id == id)
+    }
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The English name of a month, 1-based; "" outside 1–12.
+pub fn month_name(month: u8) -> &'static str {
+    MONTHS
+        .get(usize::from(month).wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
+impl Date {
+    /// "April 13, 2024", "July 2020" or "2019".
+    pub fn label(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{} {d}, {}", month_name(m), self.year),
+            (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// Days since 1 January 2000 of the first day this date can mean; for placing on a time axis.
+    pub fn day_number(&self) -> i32 {
+        days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// Days since 1 January 2000 of the last day this date can mean.
+    pub fn last_day_number(&self) -> i32 {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => self.day_number(),
+            (Some(m), None) => {
+                let next = if m == 12 {
+                    (self.year + 1, 1)
+                } else {
+                    (self.year, m + 1)
+                };
+                days_from_civil(next.0, next.1, 1) - 1
+            }
+            _ => days_from_civil(self.year + 1, 1, 1) - 1,
+        }
+    }
+}
+
+/// Days from 2000-01-01 to the given civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
+fn days_from_civil(year: u16, month: u8, day: u8) -> i32 {
+    let (m, d) = (i32::from(month), i32::from(day));
+    let y = i32::from(year) - i32::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468 - 10_957
+}
+
+impl DateSpan {
+    pub fn is_interval(&self) -> bool {
+        self.start != self.end
+    }
+
+    /// "April 13, 2024", "April 15–19, 2024", "2008–2010", "July 2020".
+    pub fn label(&self) -> String {
+        if !self.is_interval() {
+            return self.start.label();
+        }
+        let (a, b) = (self.start, self.end);
+        match (a.month, a.day, b.month, b.day) {
+            (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
+                format!("{} {ad}–{bd}, {}", month_name(am), a.year)
+            }
+            (None, None, None, None) => format!("{}–{}", a.year, b.year),
+            (Some(am), None, Some(bm), None) if a.year == b.year => {
+                format!("{}–{} {}", month_name(am), month_name(bm), a.year)
+            }
+            _ => format!("{} – {}", a.label(), b.label()),
+        }
+    }
+}
+
+/// A count with thousands separators: 1234 → "1,234".
+pub fn grouped(value: u32) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Figure {
+    /// The number as the source states it: "more than 300", "60 to 70", "three dozen", "nearly all".
+    pub fn label(&self) -> String {
+        if let Some(display) = self.display {
+            return display.to_string();
+        }
+        let mut out = String::new();
+        let _ = match (self.qualifier, self.amount) {
+            (Qualifier::Range, Amount::Range(min, max)) => {
+                write!(out, "{} to {}", grouped(min), grouped(max))
+            }
+            (Qualifier::Most, _) => write!(out, "most"),
+            (Qualifier::NearlyAll, _) => write!(out, "nearly all"),
+            (Qualifier::Few, _) => write!(out, "a few"),
+            (q, Amount::Count(v)) => {
+                let prefix = match q {
+                    Qualifier::About => "about ",
+                    Qualifier::MoreThan => "more than ",
+                    Qualifier::AtLeast => "at least ",
+                    Qualifier::NoMoreThan => "no more than ",
+                    Qualifier::Nearly => "nearly ",
+                    _ => "",
+                };
+                write!(out, "{prefix}{}", grouped(v))
+            }
+            (_, Amount::Range(min, max)) => write!(out, "{} to {}", grouped(min), grouped(max)),
+            (_, Amount::Share) => Ok(()),
+        };
+        out
+    }
+
+    /// Whether the source gives this figure as anything less than an exact count.
+    pub fn is_uncertain(&self) -> bool {
+        self.qualifier != Qualifier::Exact
+    }
+
+    /// The single number a chart can draw for it (the nominal value; the middle of a range).
+    pub fn nominal(&self) -> Option<u32> {
+        match self.amount {
+            Amount::Count(v) => Some(v),
+            Amount::Range(min, max) => Some(min + (max - min) / 2),
+            Amount::Share => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figure(qualifier: Qualifier, amount: Amount, display: Option<&'static str>) -> Figure {
+        Figure {
+            id: "f",
+            what: "things",
+            unit: "things",
+            qualifier,
+            amount,
+            display,
+            claimed_by: "the article",
+            date: DateSpan {
+                start: Date {
+                    year: 2024,
+                    month: None,
+                    day: None,
+                },
+                end: Date {
+                    year: 2024,
+                    month: None,
+                    day: None,
+                },
+            },
+            source: "s",
+            event: None,
+            parts: &[],
+            of: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn figure_labels_keep_the_source_uncertainty() {
+        let cases = [
+            (Qualifier::Exact, Amount::Count(185), None, "185"),
+            (
+                Qualifier::MoreThan,
+                Amount::Count(300),
+                None,
+                "more than 300",
+            ),
+            (
+                Qualifier::NoMoreThan,
+                Amount::Count(10),
+                None,
+                "no more than 10",
+            ),
+            (Qualifier::Range, Amount::Range(60, 70), None, "60 to 70"),
+            (
+                Qualifier::About,
+                Amount::Count(36),
+                Some("three dozen"),
+                "three dozen",
+            ),
+            (Qualifier::About, Amount::Count(36), None, "about 36"),
+            (Qualifier::AtLeast, Amount::Count(4), None, "at least 4"),
+            (Qualifier::Nearly, Amount::Count(12), None, "nearly 12"),
+            (Qualifier::NearlyAll, Amount::Share, None, "nearly all"),
+            (Qualifier::Most, Amount::Share, None, "most"),
+            (Qualifier::Few, Amount::Share, None, "a few"),
+            (Qualifier::Exact, Amount::Count(12345), None, "12,345"),
+        ];
+        for (q, amount, display, expected) in cases {
+            assert_eq!(figure(q, amount, display).label(), expected);
+        }
+        assert!(!figure(Qualifier::Exact, Amount::Count(1), None).is_uncertain());
+        assert!(figure(Qualifier::About, Amount::Count(1), None).is_uncertain());
+        assert_eq!(
+            figure(Qualifier::Range, Amount::Range(60, 70), None).nominal(),
+            Some(65)
+        );
+    }
+
+    fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn date_labels_by_precision() {
+        assert_eq!(date(2024, Some(4), Some(13)).label(), "April 13, 2024");
+        assert_eq!(date(2020, Some(7), None).label(), "July 2020");
+        assert_eq!(date(2019, None, None).label(), "2019");
+        let span = |a, b| DateSpan { start: a, end: b };
+        assert_eq!(
+            span(date(2024, Some(4), Some(15)), date(2024, Some(4), Some(19))).label(),
+            "April 15–19, 2024"
+        );
+        assert_eq!(
+            span(date(2008, None, None), date(2010, None, None)).label(),
+            "2008–2010"
+        );
+        assert_eq!(
+            span(date(2020, Some(6), None), date(2020, Some(7), None)).label(),
+            "June–July 2020"
+        );
+        assert_eq!(
+            span(date(2023, Some(10), Some(7)), date(2024, Some(2), None)).label(),
+            "October 7, 2023 – February 2024"
+        );
+    }
+
+    #[test]
+    fn day_numbers_count_real_calendar_days() {
+        assert_eq!(date(2000, Some(1), Some(1)).day_number(), 0);
+        assert_eq!(
+            date(2024, Some(4), Some(13)).day_number() - date(2024, Some(4), Some(1)).day_number(),
+            12
+        );
+        assert_eq!(
+            date(2024, Some(3), Some(1)).day_number() - date(2024, Some(2), Some(28)).day_number(),
+            2
+        );
+        assert_eq!(
+            date(2020, Some(7), None).last_day_number() - date(2020, Some(7), None).day_number(),
+            30
+        );
+        assert_eq!(
+            date(2019, None, None).last_day_number() - date(2019, None, None).day_number(),
+            364
+        );
+    }
+
+    #[test]
+    fn the_compiled_dataset_is_consistent() {
+        assert!(!DATASET.sources.is_empty());
+        for f in DATASET.figures {
+            assert!(
+                DATASET.source(f.source).is_some(),
+                "{} names a missing source",
+                f.id
+            );
+        }
+        for e in DATASET.events {
+            assert!(
+                DATASET.source(e.source).is_some(),
+                "{} names a missing source",
+                e.id
+            );
+        }
+    }
+}

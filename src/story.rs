@@ -1,0 +1,162 @@
+//! story: the explainer's steps (from data/story.toml, compiled in as `STORY`) and the pure
+//! state machine a reader drives through them: [`Cursor`] + [`Action`].
+//!
+//! May import `model` only; no yew, no DOM. The app wraps `Cursor` in a reducer; tests drive
+//! it natively.
+
+/// Which chart a step shows. The units views are one chart, regrouped step by step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Chart {
+    None,
+    Timeline,
+    Estimates,
+    UnitsByType,
+    UnitsByAirspace,
+    UnitsOutcome,
+    Flow,
+    Sources,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Step {
+    /// Stable, URL-safe name: the deep link is `#step-<slug>`.
+    pub slug: &'static str,
+    pub headline: &'static str,
+    /// Paragraphs, in our own words.
+    pub narration: &'static [&'static str],
+    pub chart: Chart,
+    /// Ids of the events, figures, quotes and groups this step shows (all checked at build time).
+    pub events: &'static [&'static str],
+    pub figures: &'static [&'static str],
+    pub quotes: &'static [&'static str],
+    pub groups: &'static [&'static str],
+    /// What the step's chart shows, for readers who cannot see it.
+    pub alt: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Story {
+    pub title: &'static str,
+    pub dek: &'static str,
+    pub steps: &'static [Step],
+}
+
+include!(concat!(env!("OUT_DIR"), "/story.rs"));
+
+impl Story {
+    /// The index of the step with this slug.
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.slug == slug)
+    }
+
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+}
+
+/// What a reader can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Next,
+    Prev,
+    First,
+    Last,
+    GoTo(usize),
+}
+
+/// Where the reader is: always a valid index into a story of `len` steps (0 when empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cursor {
+    index: usize,
+    len: usize,
+}
+
+impl Cursor {
+    /// A cursor at `start`, clamped into the story.
+    pub fn new(len: usize, start: usize) -> Self {
+        Self {
+            index: start.min(len.saturating_sub(1)),
+            len,
+        }
+    }
+
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn is_first(&self) -> bool {
+        self.index == 0
+    }
+
+    pub fn is_last(&self) -> bool {
+        self.index + 1 >= self.len
+    }
+
+    /// The cursor after `action`; moves past either end stay put.
+    pub fn apply(self, action: Action) -> Self {
+        let last = self.len.saturating_sub(1);
+        let index = match action {
+            Action::Next => (self.index + 1).min(last),
+            Action::Prev => self.index.saturating_sub(1),
+            Action::First => 0,
+            Action::Last => last,
+            Action::GoTo(i) => i.min(last),
+        };
+        Self { index, ..self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_moves_and_stops_at_the_ends() {
+        let c = Cursor::new(3, 0);
+        assert!(c.is_first());
+        assert_eq!(c.apply(Action::Prev).index(), 0);
+        assert_eq!(c.apply(Action::Next).index(), 1);
+        assert_eq!(
+            c.apply(Action::Next)
+                .apply(Action::Next)
+                .apply(Action::Next)
+                .index(),
+            2
+        );
+        assert!(c.apply(Action::Last).is_last());
+        assert_eq!(c.apply(Action::Last).apply(Action::First).index(), 0);
+        assert_eq!(c.apply(Action::GoTo(1)).index(), 1);
+        assert_eq!(c.apply(Action::GoTo(99)).index(), 2);
+    }
+
+    #[test]
+    fn cursor_clamps_its_start_and_survives_an_empty_story() {
+        assert_eq!(Cursor::new(3, 7).index(), 2);
+        let empty = Cursor::new(0, 5);
+        assert_eq!(empty.index(), 0);
+        assert!(empty.is_empty());
+        assert_eq!(empty.apply(Action::Next).index(), 0);
+        assert_eq!(empty.apply(Action::Last).index(), 0);
+    }
+
+    #[test]
+    fn every_step_slug_resolves_to_its_index() {
+        assert!(!STORY.is_empty());
+        for (i, step) in STORY.steps.iter().enumerate() {
+            assert_eq!(STORY.index_of(step.slug), Some(i));
+        }
+        assert_eq!(STORY.index_of("no-such-step"), None);
+    }
+}

@@ -1,0 +1,416 @@
+//! The data edge: each bad fixture in tests/fixtures/ fails with the right kind of error,
+//! at the right file and line; the good fixture and the real data/ pass; and the real data
+//! holds the figures the two source articles give, with their uncertainty.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+
+use datakit::{DataError, ErrorKind, load_dir, load_required};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The single error a bad fixture must produce.
+fn only_error(name: &str) -> DataError {
+    let errors = load_dir(&fixture(name))
+        .expect_err("a bad fixture must fail")
+        .0;
+    assert_eq!(
+        errors.len(),
+        1,
+        "{name}: expected one error, got {errors:#?}"
+    );
+    errors.into_iter().next().expect("one error")
+}
+
+fn assert_error(name: &str, kind: ErrorKind, file: &str, line: usize) {
+    let error = only_error(name);
+    assert_eq!(error.kind, kind, "{name}: {error}");
+    assert!(error.file.ends_with(file), "{name}: wrong file in {error}");
+    assert_eq!(error.line, line, "{name}: wrong line in {error}");
+    let shown = error.to_string();
+    assert!(
+        shown.contains(&format!("{file}:{line}:")),
+        "{name}: message must name file and line: {shown}"
+    );
+}
+
+#[test]
+fn good_fixture_passes() {
+    let data = load_dir(&fixture("good")).expect("the good fixture is valid");
+    assert_eq!(data.figures.len(), 3);
+    let story = data.story.expect("story.toml is present");
+    assert_eq!(
+        story.steps[0].narration,
+        vec!["One paragraph.", "Another paragraph."]
+    );
+}
+
+#[test]
+fn malformed_toml_names_the_line() {
+    assert_error("syntax", ErrorKind::Syntax, "events.toml", 4);
+}
+
+#[test]
+fn unknown_key_is_rejected() {
+    assert_error("unknown-key", ErrorKind::Syntax, "figures.toml", 10);
+}
+
+#[test]
+fn unknown_source_id() {
+    assert_error("unknown-source", ErrorKind::UnknownSource, "events.toml", 8);
+}
+
+#[test]
+fn impossible_date() {
+    assert_error(
+        "impossible-date",
+        ErrorKind::ImpossibleDate,
+        "events.toml",
+        3,
+    );
+}
+
+#[test]
+fn range_min_above_max() {
+    assert_error(
+        "inverted-range",
+        ErrorKind::InvertedRange,
+        "figures.toml",
+        6,
+    );
+}
+
+#[test]
+fn duplicate_id_across_files() {
+    let error = only_error("duplicate-id");
+    assert_eq!(error.kind, ErrorKind::DuplicateId);
+    assert!(error.file.ends_with("figures.toml"));
+    assert_eq!(error.line, 2);
+    assert!(
+        error.message.contains("sources.toml:2"),
+        "must point at the first definition: {error}"
+    );
+}
+
+#[test]
+fn reference_to_a_missing_id() {
+    assert_error(
+        "missing-reference",
+        ErrorKind::MissingReference,
+        "figures.toml",
+        10,
+    );
+}
+
+#[test]
+fn parts_adding_up_to_more_than_their_total() {
+    assert_error(
+        "parts-exceed-total",
+        ErrorKind::PartsExceedTotal,
+        "figures.toml",
+        10,
+    );
+}
+
+#[test]
+fn subset_larger_than_its_whole() {
+    assert_error(
+        "subset-exceeds-whole",
+        ErrorKind::PartsExceedTotal,
+        "figures.toml",
+        20,
+    );
+}
+
+#[test]
+fn value_that_contradicts_its_qualifier() {
+    assert_error(
+        "inconsistent-value",
+        ErrorKind::InconsistentValue,
+        "figures.toml",
+        6,
+    );
+}
+
+#[test]
+fn unknown_event_kind() {
+    assert_error("invalid-kind", ErrorKind::InvalidField, "events.toml", 6);
+}
+
+#[test]
+fn relative_date_words_need_their_reasoning() {
+    assert_error(
+        "unexplained-date-words",
+        ErrorKind::InvalidField,
+        "events.toml",
+        4,
+    );
+}
+
+#[test]
+fn duplicate_step_slug() {
+    assert_error("bad-story", ErrorKind::DuplicateId, "story.toml", 12);
+}
+
+#[test]
+fn a_real_build_requires_every_file() {
+    let errors = load_required(&fixture("good"))
+        .expect_err("the good fixture lacks quotes and groups")
+        .0;
+    assert!(errors.iter().all(|e| e.kind == ErrorKind::Io));
+    assert!(errors.iter().any(|e| e.file.ends_with("quotes.toml")));
+}
+
+mod real_data {
+    use super::*;
+    use datakit::{Dataset, Qualifier, check::Amount};
+
+    fn data() -> Dataset {
+        load_required(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))
+            .expect("data/ is valid")
+    }
+
+    /// (figure id, qualifier, amount, who claims it)
+    fn assert_figure(
+        data: &Dataset,
+        id: &str,
+        qualifier: Qualifier,
+        amount: Amount,
+        claimed_by: &str,
+    ) {
+        let f = data
+            .figure(id)
+            .unwrap_or_else(|| panic!("figure {id} is missing"));
+        assert_eq!((f.qualifier, f.amount), (qualifier, amount), "{id}");
+        assert_eq!(f.claimed_by, claimed_by, "{id}");
+    }
+
+    #[test]
+    fn the_barrage_as_the_2024_article_gives_it() {
+        let d = data();
+        assert_figure(
+            &d,
+            "barrage-total",
+            Qualifier::MoreThan,
+            Amount::Count(300),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "barrage-drones",
+            Qualifier::Exact,
+            Amount::Count(185),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "barrage-cruise-missiles",
+            Qualifier::About,
+            Amount::Count(36),
+            "the article",
+        );
+        assert_eq!(
+            d.figure("barrage-cruise-missiles")
+                .and_then(|f| f.display.as_deref()),
+            Some("three dozen")
+        );
+        assert_figure(
+            &d,
+            "barrage-ballistic-missiles",
+            Qualifier::Exact,
+            Amount::Count(110),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "barrage-entered-airspace",
+            Qualifier::Exact,
+            Amount::Count(75),
+            "Israeli officials",
+        );
+        assert_figure(
+            &d,
+            "barrage-intercepted",
+            Qualifier::NearlyAll,
+            Amount::Share,
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "israel-initial-missile-estimate",
+            Qualifier::NoMoreThan,
+            Amount::Count(10),
+            "Israel's military and intelligence services",
+        );
+        assert_figure(
+            &d,
+            "israel-revised-missile-estimate",
+            Qualifier::Range,
+            Amount::Range(60, 70),
+            "Israel's military and intelligence services",
+        );
+        assert!(
+            d.figure("israel-initial-missile-estimate")
+                .and_then(|f| f.note.as_deref())
+                .is_some_and(|n| n.contains("Late Foliage"))
+        );
+    }
+
+    #[test]
+    fn damascus_and_the_militias() {
+        let d = data();
+        assert_figure(
+            &d,
+            "damascus-officers-killed",
+            Qualifier::Exact,
+            Amount::Count(7),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "damascus-generals-killed",
+            Qualifier::Exact,
+            Amount::Count(3),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "us-troops-killed-by-militias",
+            Qualifier::Exact,
+            Amount::Count(3),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "us-troops-injured-by-militias",
+            Qualifier::MoreThan,
+            Amount::Count(100),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "iran-wait-days",
+            Qualifier::Exact,
+            Amount::Count(12),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "iran-notice-hours",
+            Qualifier::Exact,
+            Amount::Count(72),
+            "Iran's foreign minister, Hossein Amir Abdollahian",
+        );
+    }
+
+    #[test]
+    fn the_2020_explosions() {
+        let d = data();
+        assert_figure(
+            &d,
+            "major-explosions-2020",
+            Qualifier::AtLeast,
+            Amount::Count(4),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "other-industrial-sites-2020",
+            Qualifier::Exact,
+            Amount::Count(7),
+            "the article",
+        );
+        assert_figure(
+            &d,
+            "explosion-cities-2020",
+            Qualifier::Nearly,
+            Amount::Count(12),
+            "the article",
+        );
+        let dated: Vec<String> = [
+            "parchin-explosions",
+            "natanz-explosion",
+            "tehran-chemical-site-explosion",
+            "isfahan-power-station-strike",
+        ]
+        .iter()
+        .map(|id| {
+            d.events
+                .iter()
+                .find(|e| e.id == *id)
+                .unwrap_or_else(|| panic!("{id}"))
+                .date
+                .to_string()
+        })
+        .collect();
+        assert_eq!(
+            dated,
+            ["2020-06-25", "2020-07-02", "2020-07-09", "2020-07-19"]
+        );
+    }
+
+    #[test]
+    fn groups_and_dates_of_2024() {
+        let d = data();
+        let members = |id: &str| {
+            d.groups
+                .iter()
+                .find(|g| g.id == id)
+                .map(|g| g.members.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            members("iran-us-intermediaries"),
+            ["Oman", "Turkey", "Switzerland"]
+        );
+        let mut interceptors = members("interceptor-countries");
+        interceptors.sort();
+        assert_eq!(
+            interceptors,
+            ["Britain", "France", "Israel", "Jordan", "United States"]
+        );
+        let date = |id: &str| {
+            d.events
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.date.to_string())
+        };
+        assert_eq!(date("damascus-strike").as_deref(), Some("2024-04-01"));
+        assert_eq!(date("iran-barrage").as_deref(), Some("2024-04-13"));
+        assert_eq!(
+            date("war-cabinet-approves-damascus-strike").as_deref(),
+            Some("2024-03-22")
+        );
+        assert_eq!(date("muscat-meeting").as_deref(), Some("2024-04-07"));
+    }
+
+    #[test]
+    fn quotes_are_verbatim_from_their_article() {
+        // The seeds are the project's reference copy; the quotes must appear in the articles
+        // they cite. The texts travel with the repository's history, not its build, so this
+        // check reads them only where they sit beside the checkout.
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let Ok(entries) = std::fs::read_dir(&seeds) else {
+            return;
+        };
+        let articles: String = entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace(['“', '”'], "\"")
+            .replace('’', "'");
+        for q in data().quotes {
+            let text = q.text.replace(['“', '”'], "\"").replace('’', "'");
+            assert!(
+                articles.contains(&text),
+                "quote {} is not verbatim: {}",
+                q.id,
+                q.text
+            );
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Server-side renders of the explainer (Yew `ssr`, natively): the first screen shows the
+//! story's real title and first step, and every step renders its headline and figures.
+#![cfg(not(target_arch = "wasm32"))]
+
+use escalation::model::DATASET;
+use escalation::render_to_html;
+use escalation::story::STORY;
+
+/// Yew escapes text for HTML; compare against the same escaping.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[test]
+fn first_screen_shows_title_and_first_step() {
+    let html = render_to_html(0);
+    let first = &STORY.steps[0];
+    assert!(html.contains(&escaped(STORY.title)), "title missing");
+    assert!(
+        html.contains("2020: a string of blasts inside Iran"),
+        "first headline missing"
+    );
+    assert!(
+        html.contains(&escaped(first.narration[0])),
+        "first narration missing"
+    );
+    assert!(
+        html.contains(&format!("1 of {}", STORY.len())),
+        "progress missing"
+    );
+    assert!(
+        html.contains("nearly a dozen"),
+        "first step's figure missing"
+    );
+}
+
+#[test]
+fn every_step_renders_its_headline_and_figures() {
+    for (i, step) in STORY.steps.iter().enumerate() {
+        let html = render_to_html(i);
+        assert!(
+            html.contains(&format!("data-step=\"{}\"", step.slug)),
+            "step {i} not current"
+        );
+        assert!(html.contains(&escaped(step.headline)), "step {i} headline");
+        assert!(
+            html.contains(&format!("{} of {}", i + 1, STORY.len())),
+            "step {i} progress"
+        );
+        for id in step.figures {
+            let figure = DATASET.figure(id).expect("checked at build time");
+            assert!(
+                html.contains(&escaped(&figure.label())),
+                "step {i}: figure {id}"
+            );
+            assert!(
+                html.contains(&escaped(figure.claimed_by)),
+                "step {i}: claim of {id}"
+            );
+        }
+        for id in step.quotes {
+            let quote = DATASET.quote(id).expect("checked at build time");
+            assert!(
+                html.contains(&escaped(quote.speaker)),
+                "step {i}: speaker of {id}"
+            );
+        }
+    }
+}
+
+#[test]
+fn out_of_range_start_opens_the_last_step() {
+    let html = render_to_html(999);
+    let last = STORY.steps.last().expect("the story has steps");
+    assert!(html.contains(&format!("data-step=\"{}\"", last.slug)));
+}

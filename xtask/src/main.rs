@@ -1,0 +1,45 @@
+//! xtask: the project's automation, in Rust (the cargo-xtask pattern). Run `cargo xtask help`.
+//!
+//! Each task installs what it needs first (see `tools`), so a fresh machine with only the
+//! Rust toolchain, node/npm and apt can run every task with nothing done by hand.
+
+mod dist;
+mod serve;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <task>
+
+Tasks:
+  serve [--port N]     build and serve the widget on http://127.0.0.1:N/ (default 8080, or $ESCALATION_PORT)
+  test                 install what is missing, then run every test tier (lint, native, browser, e2e)
+  dist                 build the release bundle into dist/ and print each file's gzip -9 size
+  export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
+  setup                install the build and test tools only
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(),
+        Some("dist") => dist::run().map(|_| ()),
+        Some("export-data") => dist::export_data(args.get(1).map(String::as_str)),
+        Some("setup") => tools::Tools::ensure(tools::Need::Test).map(|_| ()),
+        Some("help" | "--help" | "-h") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

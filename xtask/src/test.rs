@@ -1,0 +1,162 @@
+//! test: every tier in order, stopping at the first that fails, one line per tier and a final
+//! `N passed, N failed` line.
+//!
+//! a. lint: rustfmt and clippy (native and wasm32), warnings denied;
+//! b. native: `cargo test` for the workspace (logic, data, server-side renders);
+//! c. browser: wasm-bindgen-test in headless Chromium (tests/browser.rs);
+//! d. e2e: a release bundle served on loopback, driven by playwright-core (tests/e2e/).
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::dist;
+use crate::tools::{CHROMEDRIVER, CHROMIUM, Need, Tools, WASM_TARGET};
+
+struct Tier {
+    name: &'static str,
+    run: fn(&Tools) -> Result<(), String>,
+}
+
+const TIERS: [Tier; 4] = [
+    Tier {
+        name: "a. lint (rustfmt, clippy)",
+        run: lint,
+    },
+    Tier {
+        name: "b. native (cargo test, SSR)",
+        run: native,
+    },
+    Tier {
+        name: "c. browser (wasm-bindgen-test)",
+        run: browser,
+    },
+    Tier {
+        name: "d. e2e (release bundle, Chromium)",
+        run: e2e,
+    },
+];
+
+fn check(mut command: Command, what: &str) -> Result<(), String> {
+    println!("$ {what}");
+    let status = command
+        .status()
+        .map_err(|e| format!("{what}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+fn cargo(tools: &Tools, args: &[&str]) -> Result<(), String> {
+    let mut command = tools.command("cargo");
+    command.args(args);
+    check(command, &format!("cargo {}", args.join(" ")))
+}
+
+fn lint(tools: &Tools) -> Result<(), String> {
+    cargo(tools, &["fmt", "--all", "--check"])?;
+    cargo(
+        tools,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )?;
+    cargo(
+        tools,
+        &[
+            "clippy",
+            "--package",
+            "escalation",
+            "--all-targets",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    )
+}
+
+fn native(tools: &Tools) -> Result<(), String> {
+    cargo(tools, &["test", "--workspace"])
+}
+
+fn browser(tools: &Tools) -> Result<(), String> {
+    let mut command = tools.command("cargo");
+    command
+        .args([
+            "test",
+            "--package",
+            "escalation",
+            "--target",
+            WASM_TARGET,
+            "--test",
+            "browser",
+        ])
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    check(
+        command,
+        "cargo test --target wasm32-unknown-unknown --test browser (headless Chromium)",
+    )
+}
+
+fn e2e(tools: &Tools) -> Result<(), String> {
+    let dist_dir = dist::build(tools)?;
+    let mut command = tools.command("node");
+    command
+        .args(["--test", "--test-concurrency=1", "tests/e2e/"])
+        .env("ESCALATION_DIST", &dist_dir)
+        .env("CHROMIUM_PATH", CHROMIUM);
+    check(command, "node --test tests/e2e/")
+}
+
+pub fn run() -> Result<(), String> {
+    let tools = Tools::ensure(Need::Test)?;
+    let mut lines = Vec::new();
+    let (mut passed, mut failed) = (0, 0);
+    for tier in &TIERS {
+        println!("\n=== tier {} ===", tier.name);
+        let started = Instant::now();
+        let result = (tier.run)(&tools);
+        let seconds = started.elapsed().as_secs_f64();
+        match result {
+            Ok(()) => {
+                passed += 1;
+                lines.push(format!("tier {}: passed ({seconds:.0} s)", tier.name));
+            }
+            Err(e) => {
+                failed += 1;
+                lines.push(format!("tier {}: FAILED ({seconds:.0} s): {e}", tier.name));
+                break;
+            }
+        }
+    }
+    let skipped = TIERS.len() - passed - failed;
+    println!();
+    for tier in TIERS.iter().skip(passed + failed) {
+        lines.push(format!(
+            "tier {}: not run (an earlier tier failed)",
+            tier.name
+        ));
+    }
+    for line in &lines {
+        println!("{line}");
+    }
+    if skipped > 0 {
+        println!("{passed} passed, {failed} failed, {skipped} skipped");
+    } else {
+        println!("{passed} passed, {failed} failed");
+    }
+    if failed == 0 {
+        Ok(())
+    } else {
+        Err("a test tier failed".into())
+    }
+}
