@@ -1,7 +1,9 @@
 //! app: `<Explainer>`, the root component. It owns the reader's place in the story (one
-//! reducer over `story::Cursor`), passes values down and takes actions up. Renders
-//! natively (SSR) as well as in the browser; host-page concerns live in `embed`.
+//! reducer over `story::Cursor`), passes values down and takes actions up. It renders
+//! natively (SSR) as well as in the browser: host-page concerns (URL, messages) live in
+//! `embed`, which talks to it only through props — `command` in, `on_step` out.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -9,6 +11,26 @@ use yew::prelude::*;
 use crate::components::step_view::StepView;
 use crate::components::stepper::Stepper;
 use crate::story::{Action, Cursor, STORY};
+
+/// Colour theme: follow the reader's system setting, or force one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The `data-theme` attribute value; none for `Auto`.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
 
 /// The cursor as Yew state.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,17 +60,64 @@ pub fn action_for_key(key: &str) -> Option<Action> {
     }
 }
 
+/// Minimum horizontal travel, in CSS pixels, for a touch to count as a swipe.
+pub const SWIPE_MIN: f64 = 50.0;
+
+/// A swipe's action from its travel: mostly horizontal and long enough; left goes forward.
+pub fn action_for_swipe(dx: f64, dy: f64) -> Option<Action> {
+    if !dx.is_finite() || !dy.is_finite() || dx.abs() < SWIPE_MIN || dx.abs() < 1.5 * dy.abs() {
+        return None;
+    }
+    Some(if dx < 0.0 { Action::Next } else { Action::Prev })
+}
+
+/// An action sent in by the host (a hash change, a key on the page, `go_to`). `seq` makes
+/// each command distinct, so the same action twice still runs twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Command {
+    pub seq: u32,
+    pub action: Action,
+}
+
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct ExplainerProps {
     /// The step to open on (clamped into the story).
     #[prop_or_default]
     pub start: usize,
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Leave out the masthead (title and dek).
+    #[prop_or_default]
+    pub plain: bool,
+    /// Open every chart's data table from the start.
+    #[prop_or_default]
+    pub tables_open: bool,
+    /// Called with the step index after each change (and once after the first render).
+    #[prop_or_default]
+    pub on_step: Callback<usize>,
+    #[prop_or_default]
+    pub command: Option<Command>,
 }
 
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let cursor = use_reducer_eq(|| CursorState(Cursor::new(STORY.len(), props.start)));
     let index = cursor.0.index();
+    let touch_start = use_mut_ref(|| Cell::new((f64::NAN, f64::NAN)));
+
+    {
+        let on_step = props.on_step.clone();
+        use_effect_with(index, move |index| on_step.emit(*index));
+    }
+    {
+        let cursor = cursor.clone();
+        use_effect_with(props.command, move |command| {
+            if let Some(command) = command {
+                cursor.dispatch(command.action);
+            }
+        });
+    }
+
     let on_action = {
         let cursor = cursor.clone();
         Callback::from(move |action: Action| cursor.dispatch(action))
@@ -56,7 +125,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let on_keydown = {
         let cursor = cursor.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if event.alt_key() || event.ctrl_key() || event.meta_key() {
+            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
             }
             if let Some(action) = action_for_key(&event.key()) {
@@ -65,17 +134,48 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         })
     };
+    // Swipes come as pointer events from touch screens; CSS `touch-action: pan-y` leaves
+    // vertical scrolling to the browser and horizontal travel to us.
+    let on_pointerdown = {
+        let touch_start = touch_start.clone();
+        Callback::from(move |event: PointerEvent| {
+            if event.pointer_type() == "touch" {
+                touch_start
+                    .borrow()
+                    .set((f64::from(event.client_x()), f64::from(event.client_y())));
+            }
+        })
+    };
+    let on_pointerup = {
+        let cursor = cursor.clone();
+        Callback::from(move |event: PointerEvent| {
+            let (x0, y0) = touch_start.borrow().replace((f64::NAN, f64::NAN));
+            if event.pointer_type() == "touch" {
+                let (dx, dy) = (
+                    f64::from(event.client_x()) - x0,
+                    f64::from(event.client_y()) - y0,
+                );
+                if let Some(action) = action_for_swipe(dx, dy) {
+                    cursor.dispatch(action);
+                }
+            }
+        })
+    };
     let headline = STORY.steps.get(index).map_or("", |s| s.headline);
     html! {
         <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
-            onkeydown={on_keydown}>
-            <header class="masthead">
-                <p class="kicker">{ "Explainer" }</p>
-                <h1 class="title">{ STORY.title }</h1>
-                <p class="dek">{ STORY.dek }</p>
-            </header>
-            <StepView index={index} />
-            <Stepper index={index} on_action={on_action} />
+            data-theme={props.theme.attribute()}
+            onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
+            if !props.plain {
+                <header class="masthead">
+                    <p class="kicker">{ "Explainer" }</p>
+                    <h1 class="title">{ STORY.title }</h1>
+                    <p class="dek">{ STORY.dek }</p>
+                </header>
+            }
+            <Stepper index={index} on_action={on_action.clone()} />
+            <StepView index={index} tables_open={props.tables_open} />
+            <Stepper index={index} on_action={on_action} bottom={true} />
             <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
         </section>
     }
@@ -92,5 +192,18 @@ mod tests {
         assert_eq!(action_for_key("Home"), Some(Action::First));
         assert_eq!(action_for_key("End"), Some(Action::Last));
         assert_eq!(action_for_key("a"), None);
+    }
+
+    #[test]
+    fn swipes_need_length_and_direction() {
+        assert_eq!(action_for_swipe(-80.0, 10.0), Some(Action::Next));
+        assert_eq!(action_for_swipe(80.0, -10.0), Some(Action::Prev));
+        assert_eq!(action_for_swipe(-30.0, 0.0), None, "too short");
+        assert_eq!(
+            action_for_swipe(-80.0, 70.0),
+            None,
+            "too diagonal: a scroll"
+        );
+        assert_eq!(action_for_swipe(f64::NAN, 0.0), None, "no start recorded");
     }
 }

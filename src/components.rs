@@ -2,7 +2,17 @@
 //! never call the DOM, and so render natively under Yew's `ssr` feature (tests, prerender).
 //! May import `model`, `story` and `geom`; never `embed`.
 
+pub mod barrage;
+pub mod chart_frame;
+pub mod data_table;
+pub mod estimates_chart;
 pub mod figure_card;
+pub mod flow_chart;
 pub mod quote_block;
+pub mod source_line;
+pub mod sources_panel;
+pub mod step_chart;
 pub mod step_view;
 pub mod stepper;
+pub mod timeline_chart;
+pub mod units_chart;

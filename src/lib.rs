@@ -19,13 +19,16 @@
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod geom;
 pub mod model;
 pub mod story;
 
 /// Renders the explainer at `start` to hydratable HTML, natively (tests, prerendering).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {
-    let renderer =
-        yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps { start });
+    let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {
+        start,
+        ..Default::default()
+    });
     futures::executor::block_on(renderer.render())
 }

@@ -140,7 +140,7 @@ pub struct Dataset {
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 impl Dataset {
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub fn source(&self, id: &str) -> Option<&'static Source> {
         self.sources.iter().find(|s| s.id == id)
     }
     pub fn event(&self, id: &str) -> Option<&Event> {
@@ -154,6 +154,24 @@ impl Dataset {
     }
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The titles of the given sources, each once, in the order first named.
+    pub fn source_titles<'a>(
+        &self,
+        source_ids: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<&'static str> {
+        let mut titles: Vec<&'static str> = Vec::new();
+        for title in source_ids
+            .into_iter()
+            .filter_map(|id| self.source(id))
+            .map(|s| s.title)
+        {
+            if !titles.contains(&title) {
+                titles.push(title);
+            }
+        }
+        titles
     }
 }
 
@@ -210,6 +228,21 @@ impl Date {
             _ => days_from_civil(self.year + 1, 1, 1) - 1,
         }
     }
+}
+
+/// The civil date (year, month, day) of a day number counted from 2000-01-01; the inverse
+/// of [`Date::day_number`], after Howard Hinnant's algorithm.
+pub fn civil_from_day_number(days: i32) -> (u16, u8, u8) {
+    let z = days + 10_957 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i32::from(month <= 2);
+    (year as u16, month as u8, day as u8)
 }
 
 /// Days from 2000-01-01 to the given civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
@@ -429,6 +462,16 @@ mod tests {
             date(2019, None, None).last_day_number() - date(2019, None, None).day_number(),
             364
         );
+        for (y, m, d) in [
+            (2000, 1, 1),
+            (2020, 7, 19),
+            (2024, 2, 29),
+            (2024, 4, 13),
+            (1999, 12, 31),
+        ] {
+            let n = date(y, Some(m), Some(d)).day_number();
+            assert_eq!(civil_from_day_number(n), (y, m, d));
+        }
     }
 
     #[test]

@@ -5,12 +5,16 @@ use yew::prelude::*;
 
 use crate::components::figure_card::FigureCard;
 use crate::components::quote_block::QuoteBlock;
+use crate::components::step_chart::StepChart;
 use crate::story::STORY;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepViewProps {
     /// Index into `STORY.steps`.
     pub index: usize,
+    /// Open every chart's data table from the start.
+    #[prop_or_default]
+    pub tables_open: bool,
 }
 
 #[component]
@@ -26,6 +30,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
             <div class="step-narration">
                 { for step.narration.iter().map(|p| html! { <p>{ *p }</p> }) }
             </div>
+            <StepChart index={props.index} tables_open={props.tables_open} />
             if !step.figures.is_empty() {
                 <ul class="figures">
                     { for step.figures.iter().map(|id| html! { <FigureCard key={*id} id={*id} /> }) }

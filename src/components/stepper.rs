@@ -1,5 +1,5 @@
-//! `Stepper`: the reader's controls — previous and next buttons, one target per step, and
-//! "N of M". It only reports actions upwards; the app owns the cursor.
+//! `Stepper`: the reader's controls. Above the step: one target per step and "N of M";
+//! below it: previous and next. It only reports actions upwards; the app owns the cursor.
 
 use yew::prelude::*;
 
@@ -9,6 +9,9 @@ use crate::story::{Action, STORY};
 pub struct StepperProps {
     pub index: usize,
     pub on_action: Callback<Action>,
+    /// The controls under the step (previous/next) rather than the progress above it.
+    #[prop_or_default]
+    pub bottom: bool,
 }
 
 #[component]
@@ -20,17 +23,33 @@ pub fn Stepper(props: &StepperProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action))
     };
+    if props.bottom {
+        let next_label = STORY
+            .steps
+            .get(props.index + 1)
+            .map(|s| format!("Next: {}", s.headline));
+        return html! {
+            <nav class="stepper stepper-controls" aria-label="Step controls">
+                <button type="button" class="step-prev" disabled={at_first} onclick={send(Action::Prev)}>
+                    <span aria-hidden="true">{ "← " }</span>{ "Previous" }
+                </button>
+                <span class="nav-count" aria-hidden="true">{ format!("{} / {}", props.index + 1, total) }</span>
+                <button type="button" class="step-next" disabled={at_last} onclick={send(Action::Next)}
+                    title={next_label}>
+                    { "Next" }<span aria-hidden="true">{ " →" }</span>
+                </button>
+            </nav>
+        };
+    }
     html! {
-        <nav class="stepper" aria-label="Story steps">
-            <button type="button" class="step-prev" disabled={at_first} onclick={send(Action::Prev)}>
-                <span aria-hidden="true">{ "←" }</span>{ " Previous" }
-            </button>
+        <nav class="stepper stepper-progress" aria-label="Story progress">
             <ol class="progress">
                 { for STORY.steps.iter().enumerate().map(|(i, step)| {
                     let current = (i == props.index).then_some("step");
+                    let done = (i < props.index).then_some("done");
                     html! {
                         <li key={step.slug}>
-                            <button type="button" class="progress-dot" aria-current={current}
+                            <button type="button" class={classes!("progress-dot", done)} aria-current={current}
                                 aria-label={format!("Step {} of {}: {}", i + 1, total, step.headline)}
                                 onclick={send(Action::GoTo(i))}>
                             </button>
@@ -39,9 +58,6 @@ pub fn Stepper(props: &StepperProps) -> Html {
                 }) }
             </ol>
             <p class="progress-count">{ format!("{} of {}", props.index + 1, total) }</p>
-            <button type="button" class="step-next" disabled={at_last} onclick={send(Action::Next)}>
-                { "Next " }<span aria-hidden="true">{ "→" }</span>
-            </button>
         </nav>
     }
 }

@@ -1,0 +1,131 @@
+//! `EstimatesChart`: what Israel expected — first "no more than 10", then "60 to 70"
+//! surface-to-surface missiles — against what Iran launched, stacked by weapon type.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::barrage::{
+    self, BALLISTIC, CRUISE, DRONES, FIRST_ESTIMATE, REVISED_ESTIMATE, TOTAL,
+};
+use crate::components::chart_frame::ChartFrame;
+use crate::components::data_table::DataTable;
+use crate::components::source_line::SourceLine;
+use crate::geom::bars::{self, Part, Row};
+use crate::geom::{WIDTH, fmt};
+use crate::model::{Amount, Qualifier};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct EstimatesChartProps {
+    pub alt: AttrValue,
+    #[prop_or_default]
+    pub table_open: bool,
+}
+
+/// A bar row for one figure as stated: a ceiling, a range, or a plain count.
+fn row_for(id: &str) -> Row {
+    let figure = barrage::figure(id);
+    match figure.map(|f| (f.qualifier, f.amount)) {
+        Some((_, Amount::Range(min, max))) => Row {
+            parts: vec![Part {
+                value: f64::from(min),
+                approximate: false,
+            }],
+            range_to: Some(f64::from(max)),
+            ceiling: false,
+        },
+        Some((q, Amount::Count(v))) => Row {
+            parts: vec![Part {
+                value: f64::from(v),
+                approximate: q != Qualifier::Exact && q != Qualifier::NoMoreThan,
+            }],
+            range_to: None,
+            ceiling: q == Qualifier::NoMoreThan,
+        },
+        _ => Row {
+            parts: vec![],
+            range_to: None,
+            ceiling: false,
+        },
+    }
+}
+
+fn part(id: &str) -> Part {
+    Part {
+        value: f64::from(barrage::nominal(id)),
+        approximate: barrage::figure(id).is_some_and(|f| f.is_uncertain()),
+    }
+}
+
+#[component]
+pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
+    let rows = vec![
+        row_for(FIRST_ESTIMATE),
+        row_for(REVISED_ESTIMATE),
+        Row {
+            parts: vec![part(BALLISTIC), part(CRUISE), part(DRONES)],
+            range_to: None,
+            ceiling: false,
+        },
+    ];
+    let (geoms, height) = bars::layout(&rows, 0.0);
+    let labels = [
+        format!(
+            "Israel's first estimate (“Late Foliage”): {} missiles",
+            barrage::label(FIRST_ESTIMATE)
+        ),
+        format!(
+            "Revised estimate: {} missiles",
+            barrage::label(REVISED_ESTIMATE)
+        ),
+        format!("Launched: {} drones and missiles", barrage::label(TOTAL)),
+    ];
+    let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
+    let stacked = ["ballistic", "cruise", "drone"];
+    let table = html! {
+        <DataTable caption="Israel's estimates and what Iran launched"
+            headers={Rc::new(vec!["".into(), "As the source states it".into(), "According to".into()])}
+            rows={Rc::new([
+                ("First estimate (surface-to-surface missiles)", FIRST_ESTIMATE),
+                ("Revised estimate (surface-to-surface missiles)", REVISED_ESTIMATE),
+                ("Launched: ballistic missiles", BALLISTIC),
+                ("Launched: cruise missiles", CRUISE),
+                ("Launched: drones", DRONES),
+                ("Launched: all drones and missiles", TOTAL),
+            ].iter().map(|(what, id)| vec![AttrValue::from(*what), barrage::label(id).into(), barrage::claimed_by(id).into()]).collect())} />
+    };
+    html! {
+        <ChartFrame id="estimates" title="What Israel expected, and what came" description={props.alt.clone()}
+            width={WIDTH} height={height + 4.0} table={table} table_open={props.table_open}
+            source={html! { <SourceLine titles={barrage::source_titles(&[FIRST_ESTIMATE, TOTAL])}
+                note="The estimates counted surface-to-surface missiles; the launch count includes drones and cruise missiles" /> }}
+            below={html! {
+                <ul class="legend">
+                    <li><span class="swatch estimate" aria-hidden="true"></span>{ "Israeli estimate" }</li>
+                    <li><span class="swatch range" aria-hidden="true"></span>{ "Range of the estimate" }</li>
+                    <li><span class="swatch ballistic" aria-hidden="true"></span>{ "Ballistic missiles" }</li>
+                    <li><span class="swatch cruise" aria-hidden="true"></span>{ "Cruise missiles (about)" }</li>
+                    <li><span class="swatch drone" aria-hidden="true"></span>{ "Drones" }</li>
+                </ul>
+            }}>
+            { for geoms.iter().zip(labels).enumerate().map(|(i, (bar, label))| html! {
+                <g class="bar-row" key={i}>
+                    <text class="bar-label" x={fmt(bars::LEFT)} y={fmt(bar.y - 6.0)}>{ label }</text>
+                    { for bar.parts.iter().enumerate().map(|(j, p)| {
+                        let class = if i == 2 { stacked.get(j).copied().unwrap_or("drone") } else { part_classes[i][0] };
+                        html! {
+                            <rect class={classes!("bar", class, p.approximate.then_some("approximate"))}
+                                x={fmt(p.x)} y={fmt(bar.y)} width={fmt(p.width)} height={fmt(bar.height)} />
+                        }
+                    }) }
+                    if let Some(range) = bar.range {
+                        <rect class="bar range" x={fmt(range.x)} y={fmt(bar.y)} width={fmt(range.width)} height={fmt(bar.height)} />
+                    }
+                    if let Some(cap) = bar.cap {
+                        <line class="bar-cap" x1={fmt(cap)} x2={fmt(cap)} y1={fmt(bar.y - 3.0)} y2={fmt(bar.y + bar.height + 3.0)} />
+                    }
+                </g>
+            }) }
+        </ChartFrame>
+    }
+}

@@ -1,0 +1,84 @@
+//! `FlowChart`: launched → entered Israeli airspace → reached targets, each stage as wide as
+//! its count; the last stage has no number in the source and is drawn dashed, not to scale.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::barrage::{
+    self, DOWNED_BEFORE, DOWNED_INSIDE, ENTERED, INTERCEPTORS, REACHED, TOTAL,
+};
+use crate::components::chart_frame::ChartFrame;
+use crate::components::data_table::DataTable;
+use crate::components::source_line::SourceLine;
+use crate::geom::flow::{self, STAGE_GAP};
+use crate::geom::{WIDTH, fmt};
+use crate::model::DATASET;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct FlowChartProps {
+    pub alt: AttrValue,
+    #[prop_or_default]
+    pub table_open: bool,
+}
+
+#[component]
+pub fn FlowChart(props: &FlowChartProps) -> Html {
+    let values = [
+        Some(f64::from(
+            barrage::nominal(TOTAL).max(barrage::counts().total()),
+        )),
+        Some(f64::from(barrage::nominal(ENTERED))),
+        None,
+    ];
+    let (stages, height) = flow::funnel(&values);
+    let labels = [
+        format!("{} launched", barrage::label(TOTAL)),
+        format!("{} entered Israeli airspace", barrage::label(ENTERED)),
+        format!(
+            "{} reached targets (no number given)",
+            barrage::label(REACHED)
+        ),
+    ];
+    let interceptors = DATASET
+        .group(INTERCEPTORS)
+        .map(|g| g.members.join(", "))
+        .unwrap_or_default();
+    let notes = [
+        format!("{} shot down before Israel", barrage::label(DOWNED_BEFORE)),
+        format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
+    ];
+    let table = html! {
+        <DataTable caption="From launch to impact"
+            headers={Rc::new(vec!["".into(), "As the source states it".into(), "According to".into()])}
+            rows={Rc::new([
+                ("Launched", TOTAL),
+                ("Shot down before reaching Israel", DOWNED_BEFORE),
+                ("Entered Israeli airspace", ENTERED),
+                ("Shot down inside Israeli airspace", DOWNED_INSIDE),
+                ("Reached their targets", REACHED),
+            ].iter().map(|(what, id)| vec![AttrValue::from(*what), barrage::label(id).into(), barrage::claimed_by(id).into()]).collect())} />
+    };
+    html! {
+        <ChartFrame id="flow" title="From launch to impact" description={props.alt.clone()}
+            width={WIDTH} height={height + 4.0} table={table} table_open={props.table_open}
+            source={html! { <SourceLine titles={barrage::source_titles(&[TOTAL, ENTERED])} /> }}
+            below={html! { <p class="chart-note">{ format!("Intercepting forces: {interceptors}.") }</p> }}>
+            { for stages.windows(2).enumerate().map(|(i, pair)| {
+                let points = flow::band(&pair[0], &pair[1]).iter().map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y))).collect::<Vec<_>>().join(" ");
+                html! {
+                    <g class="flow-band" key={format!("band-{i}")}>
+                        <polygon class="band" points={points} />
+                        <text class="band-note" x={fmt(WIDTH / 2.0)} y={fmt(pair[0].y + pair[0].height + STAGE_GAP / 2.0 - 4.0)} text-anchor="middle">{ notes[i].clone() }</text>
+                    </g>
+                }
+            }) }
+            { for stages.iter().zip(labels).enumerate().map(|(i, (s, label))| html! {
+                <g class="flow-stage" key={format!("stage-{i}")}>
+                    <text class="stage-label" x={fmt(WIDTH / 2.0)} y={fmt(s.y - 6.0)} text-anchor="middle">{ label }</text>
+                    <rect class={classes!("stage", s.unknown.then_some("unknown"))} x={fmt(s.x)} y={fmt(s.y)} width={fmt(s.width)} height={fmt(s.height)} rx="2" />
+                </g>
+            }) }
+        </ChartFrame>
+    }
+}

@@ -1,0 +1,56 @@
+//! `SourcesPanel`: the closing "Sources and data" view — each article with its outlet and how
+//! its date was worked out, and the data downloads (JSON, and CSV per table).
+
+use yew::prelude::*;
+
+use crate::model::DATASET;
+
+/// The downloads `cargo xtask dist` writes under `data/`, with what each holds.
+pub const DOWNLOADS: [(&str, &str); 6] = [
+    ("data/escalation-data.json", "Everything, as JSON"),
+    ("data/escalation-figures.csv", "Figures (CSV)"),
+    ("data/escalation-events.csv", "Events (CSV)"),
+    ("data/escalation-quotes.csv", "Quotes (CSV)"),
+    (
+        "data/escalation-groups.csv",
+        "Groups of countries and people (CSV)",
+    ),
+    ("data/escalation-sources.csv", "Sources (CSV)"),
+];
+
+#[component]
+pub fn SourcesPanel() -> Html {
+    html! {
+        <section class="sources" aria-label="Sources and data">
+            <h3 class="chart-title">{ "The two source articles" }</h3>
+            <ol class="source-list">
+                { for DATASET.sources.iter().map(|s| html! {
+                    <li key={s.id}>
+                        <cite class="source-title">{ s.title }</cite>
+                        if let Some(sub) = s.subtitle {
+                            <span class="source-subtitle">{ sub }</span>
+                        }
+                        <span class="source-meta">
+                            { s.outlet.map(|o| format!("{o}, ")).unwrap_or_default() }
+                            { format!("published {}", s.published.label()) }
+                        </span>
+                        <details class="source-reasoning">
+                            <summary>{ "How we dated it" }</summary>
+                            <p>{ s.published_reasoning }</p>
+                        </details>
+                    </li>
+                }) }
+            </ol>
+            <h3 class="chart-title">{ "Get the data" }</h3>
+            <ul class="downloads">
+                { for DOWNLOADS.iter().map(|(href, label)| html! {
+                    <li key={*href}><a href={*href} download="">{ *label }</a></li>
+                }) }
+            </ul>
+            <p class="chart-note">{ format!(
+                "{} events, {} figures, {} quotes. Each figure names who makes the claim; counts keep the sources' own hedges.",
+                DATASET.events.len(), DATASET.figures.len(), DATASET.quotes.len()
+            ) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,191 @@
+//! `TimelineChart`: every short-lived event in the data on one axis, cut into eras (2020, and
+//! 2023–24) with a break between them; the step's events are numbered, highlighted and listed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::chart_frame::ChartFrame;
+use crate::components::data_table::DataTable;
+use crate::components::source_line::SourceLine;
+use crate::geom::timeline::{self, Axis, Span};
+use crate::geom::{WIDTH, fmt};
+use crate::model::{DATASET, Date, Event, civil_from_day_number, month_name};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TimelineChartProps {
+    /// The step's slug, to keep ids unique.
+    pub slug: AttrValue,
+    /// Event ids the step highlights, in reading order.
+    pub highlight: &'static [&'static str],
+    pub alt: AttrValue,
+    #[prop_or_default]
+    pub table_open: bool,
+}
+
+/// Events longer than this (background like "2008–2010") stay off the axis.
+const MAX_SPAN_DAYS: i32 = 160;
+/// A new era starts after this many days without events.
+const ERA_GAP_DAYS: i32 = 150;
+const BADGE_R: f64 = 7.5;
+const LEVEL: f64 = 18.0;
+const AXIS_Y: f64 = 70.0;
+
+fn span_of(event: &Event) -> Span {
+    Span {
+        first: event.date.start.day_number(),
+        last: event.date.end.last_day_number(),
+    }
+}
+
+fn on_axis(event: &Event) -> bool {
+    let s = span_of(event);
+    event.date.start.year >= 2020 && s.last - s.first <= MAX_SPAN_DAYS
+}
+
+/// The axis for all the data's short-lived events; the same on every step.
+pub fn axis() -> Axis {
+    let spans: Vec<Span> = DATASET
+        .events
+        .iter()
+        .filter(|e| on_axis(e))
+        .map(span_of)
+        .collect();
+    Axis::new(&timeline::eras(&spans, ERA_GAP_DAYS))
+}
+
+/// Month ticks: (x, label), with the year on each era's first tick and on January.
+fn ticks(axis: &Axis) -> Vec<(f64, String)> {
+    let mut out = Vec::new();
+    for era in &axis.eras {
+        let (mut year, mut month, _) = civil_from_day_number(era.first);
+        let mut first = true;
+        loop {
+            let day = Date {
+                year,
+                month: Some(month),
+                day: Some(1),
+            }
+            .day_number()
+            .max(era.first);
+            if day > era.last {
+                break;
+            }
+            if let Some(x) = axis.x(day) {
+                let name = &month_name(month)[..3];
+                let label = if first || month == 1 {
+                    format!("{name} {year}")
+                } else {
+                    name.to_string()
+                };
+                out.push((x, label));
+            }
+            first = false;
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
+        }
+    }
+    out
+}
+
+#[component]
+pub fn TimelineChart(props: &TimelineChartProps) -> Html {
+    let axis = use_memo((), |_| axis());
+    let ticks = ticks(&axis);
+    let highlighted: Vec<&Event> = props
+        .highlight
+        .iter()
+        .filter_map(|id| DATASET.event(id))
+        .collect();
+    let placed: Vec<Option<(f64, f64)>> =
+        highlighted.iter().map(|e| axis.place(span_of(e))).collect();
+    let centres: Vec<f64> = placed
+        .iter()
+        .map(|p| p.map_or(-1e9, |(a, b)| (a + b) / 2.0))
+        .collect();
+    let levels = timeline::stack_levels(&centres, BADGE_R * 2.0 + 2.0);
+    let height = AXIS_Y + 26.0;
+    let rows: Vec<Vec<AttrValue>> = highlighted
+        .iter()
+        .map(|e| {
+            vec![
+                e.date.label().into(),
+                e.place.into(),
+                e.summary.into(),
+                e.claimed_by.unwrap_or("the article").into(),
+                DATASET.source(e.source).map_or("", |s| s.title).into(),
+            ]
+        })
+        .collect();
+    let table = html! {
+        <DataTable caption="Events highlighted in this step"
+            headers={Rc::new(vec!["Date".into(), "Place".into(), "What happened".into(), "According to".into(), "Source".into()])}
+            rows={Rc::new(rows)} />
+    };
+    let titles = DATASET.source_titles(highlighted.iter().map(|e| e.source));
+    let list = html! {
+        <ol class="timeline-list">
+            { for highlighted.iter().enumerate().map(|(i, e)| html! {
+                <li key={e.id}>
+                    <span class="badge" aria-hidden="true">{ i + 1 }</span>
+                    <span class="timeline-item">
+                        <time>{ e.date.label() }</time>{ " · " }{ e.place }
+                        <span class="timeline-summary">{ e.summary }</span>
+                    </span>
+                </li>
+            }) }
+        </ol>
+    };
+    html! {
+        <ChartFrame id={format!("timeline-{}", props.slug)} title="Timeline, 2020 and 2023–24" description={props.alt.clone()}
+            width={WIDTH} height={height} table={table} table_open={props.table_open}
+            source={html! { <SourceLine titles={titles} /> }} below={list}>
+            <g class="timeline">
+                { for axis.eras.iter().enumerate().map(|(i, era)| html! {
+                    <line key={format!("era-{i}")} class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
+                }) }
+                { for axis.breaks().iter().enumerate().map(|(i, x)| html! {
+                    <g key={format!("break-{i}")} class="axis-break">
+                        <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1={fmt(AXIS_Y + 6.0)} y2={fmt(AXIS_Y - 6.0)} />
+                        <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1={fmt(AXIS_Y + 6.0)} y2={fmt(AXIS_Y - 6.0)} />
+                    </g>
+                }) }
+                { for ticks.iter().enumerate().map(|(i, (x, label))| html! {
+                    <g key={format!("tick-{i}")} class="tick">
+                        <line x1={fmt(*x)} x2={fmt(*x)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y + 4.0)} />
+                        if i == 0 || !label.chars().all(|c| c.is_alphabetic()) || *x - ticks[i - 1].0 > 24.0 {
+                            <text x={fmt(*x)} y={fmt(AXIS_Y + 16.0)} text-anchor="start">{ label.clone() }</text>
+                        }
+                    </g>
+                }) }
+                { for DATASET.events.iter().filter(|e| on_axis(e) && !props.highlight.contains(&e.id)).filter_map(|e| {
+                    let (a, b) = axis.place(span_of(e))?;
+                    Some(if b - a > 3.0 {
+                        html! { <line key={e.id} class="event-span" x1={fmt(a)} x2={fmt(b)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} /> }
+                    } else {
+                        html! { <circle key={e.id} class="event-dot" cx={fmt((a + b) / 2.0)} cy={fmt(AXIS_Y)} r="2.5" /> }
+                    })
+                }) }
+                { for highlighted.iter().zip(&placed).zip(&levels).enumerate().filter_map(|(i, ((e, place), level))| {
+                    let (a, b) = (*place)?;
+                    let x = (a + b) / 2.0;
+                    let y = AXIS_Y - 18.0 - *level as f64 * LEVEL;
+                    Some(html! {
+                        <g key={e.id} class="event-highlight">
+                            if b - a > 3.0 {
+                                <line class="event-span current" x1={fmt(a)} x2={fmt(b)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
+                            }
+                            <line class="stem" x1={fmt(x)} x2={fmt(x)} y1={fmt(y + BADGE_R)} y2={fmt(AXIS_Y)} />
+                            <circle class="event-dot current" cx={fmt(x)} cy={fmt(AXIS_Y)} r="3.5" />
+                            <circle class="badge-circle" cx={fmt(x)} cy={fmt(y)} r={fmt(BADGE_R)} />
+                            <text class="badge-number" x={fmt(x)} y={fmt(y + 3.5)} text-anchor="middle">{ i + 1 }</text>
+                        </g>
+                    })
+                }) }
+            </g>
+        </ChartFrame>
+    }
+}

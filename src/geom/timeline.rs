@@ -1,0 +1,217 @@
+//! timeline: events on one time axis cut into eras — the 2020 cluster and the 2023–24
+//! sequence — with a visible break between them, so four years of quiet take no room.
+//!
+//! ```text
+//!  Jun 2020   Jul          ╱╱   Oct 2023   Nov   …   Apr 2024
+//!  ──●──────●───●──●──     ╱╱   ──●────────────────●──●●●──
+//! ```
+//! Days are counted as integers (model::Date::day_number); eras come from gaps in the data.
+
+use super::WIDTH;
+use super::scale::Linear;
+
+/// An event on the axis: its first and last possible day, and whether the step highlights it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub first: i32,
+    pub last: i32,
+}
+
+/// A stretch of time drawn continuously, with its place on the x axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Era {
+    pub first: i32,
+    pub last: i32,
+    pub x0: f64,
+    pub x1: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Axis {
+    pub eras: Vec<Era>,
+}
+
+/// Left and right margins of the axis inside the chart.
+pub const MARGIN: f64 = 12.0;
+/// The gap left for the break mark between two eras.
+pub const BREAK: f64 = 22.0;
+/// No era gets less than this share of the axis, however short it is.
+pub const MIN_SHARE: f64 = 0.3;
+
+/// Groups spans into eras: a new era starts wherever `gap_days` pass with no event.
+pub fn eras(spans: &[Span], gap_days: i32) -> Vec<(i32, i32)> {
+    let mut sorted: Vec<Span> = spans.to_vec();
+    sorted.sort_by_key(|s| (s.first, s.last));
+    let mut out: Vec<(i32, i32)> = Vec::new();
+    for s in sorted {
+        match out.last_mut() {
+            Some((_, last)) if s.first - *last <= gap_days => *last = (*last).max(s.last),
+            _ => out.push((s.first, s.last)),
+        }
+    }
+    out
+}
+
+impl Axis {
+    /// Shares the width among eras by duration, with at least [`MIN_SHARE`] each when it fits.
+    pub fn new(eras: &[(i32, i32)]) -> Self {
+        if eras.is_empty() {
+            return Self { eras: Vec::new() };
+        }
+        let usable = WIDTH - 2.0 * MARGIN - BREAK * (eras.len() - 1) as f64;
+        let durations: Vec<f64> = eras.iter().map(|(a, b)| f64::from(b - a + 1)).collect();
+        let sum: f64 = durations.iter().sum();
+        let floor = if MIN_SHARE * eras.len() as f64 <= 1.0 {
+            MIN_SHARE
+        } else {
+            1.0 / eras.len() as f64
+        };
+        // Eras under the floor get the floor; the rest share what is left by duration.
+        let small = |d: &f64| d / sum < floor;
+        let small_count = durations.iter().filter(|d| small(d)).count() as f64;
+        let large_sum: f64 = durations.iter().filter(|d| !small(d)).sum();
+        let raw: Vec<f64> = durations
+            .iter()
+            .map(|d| {
+                if small(d) {
+                    floor
+                } else {
+                    (1.0 - floor * small_count) * d / large_sum
+                }
+            })
+            .collect();
+        let raw_sum: f64 = raw.iter().sum();
+        let mut x = MARGIN;
+        let eras = eras
+            .iter()
+            .zip(raw)
+            .map(|(&(first, last), share)| {
+                let width = usable * share / raw_sum;
+                let era = Era {
+                    first,
+                    last,
+                    x0: x,
+                    x1: x + width,
+                };
+                x += width + BREAK;
+                era
+            })
+            .collect();
+        Self { eras }
+    }
+
+    /// The x of a day, or `None` when it falls in a break.
+    pub fn x(&self, day: i32) -> Option<f64> {
+        self.eras
+            .iter()
+            .find(|e| (e.first..=e.last).contains(&day))
+            .map(|e| {
+                Linear::new((f64::from(e.first), f64::from(e.last + 1)), (e.x0, e.x1))
+                    .map(f64::from(day) + 0.5)
+            })
+    }
+
+    /// Where an event sits: from its first to its last possible day.
+    pub fn place(&self, span: Span) -> Option<(f64, f64)> {
+        Some((self.x(span.first)?, self.x(span.last)?))
+    }
+
+    /// The x positions of the breaks between eras.
+    pub fn breaks(&self) -> Vec<f64> {
+        self.eras
+            .windows(2)
+            .map(|w| (w[0].x1 + w[1].x0) / 2.0)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(first: i32, last: i32) -> Span {
+        Span { first, last }
+    }
+
+    #[test]
+    fn clusters_split_at_long_gaps() {
+        let spans = [
+            span(7480, 7480),
+            span(7487, 7487),
+            span(7504, 7504),
+            span(8680, 8690),
+            span(8700, 8800),
+        ];
+        assert_eq!(eras(&spans, 120), [(7480, 7504), (8680, 8800)]);
+        assert_eq!(eras(&spans, 5000), [(7480, 8800)]);
+        assert!(eras(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn short_eras_keep_a_readable_share_and_a_break() {
+        let axis = Axis::new(&[(0, 30), (1000, 1230)]);
+        let [a, b] = axis.eras[..] else {
+            panic!("two eras")
+        };
+        assert!((a.x0 - MARGIN).abs() < 1e-9);
+        assert!((b.x1 - (WIDTH - MARGIN)).abs() < 1e-9);
+        assert!((b.x0 - a.x1 - BREAK).abs() < 1e-9);
+        let share = (a.x1 - a.x0) / (b.x1 - a.x0 - BREAK);
+        assert!((share - MIN_SHARE).abs() < 1e-9, "share {share}");
+        assert_eq!(axis.breaks().len(), 1);
+    }
+
+    #[test]
+    fn days_map_inside_their_era_and_not_in_the_break() {
+        let axis = Axis::new(&[(0, 30), (1000, 1230)]);
+        let first = axis.x(0).expect("in era");
+        let later = axis.x(30).expect("in era");
+        assert!(first < later && later <= axis.eras[0].x1);
+        assert_eq!(axis.x(500), None);
+        assert!(axis.x(1230).expect("in era") <= WIDTH - MARGIN);
+        assert_eq!(axis.place(span(0, 1230)).map(|(a, b)| a < b), Some(true));
+    }
+
+    #[test]
+    fn a_single_day_era_does_not_divide_by_zero() {
+        let axis = Axis::new(&[(5, 5)]);
+        let x = axis.x(5).expect("in era");
+        assert!(x.is_finite() && (MARGIN..=WIDTH - MARGIN).contains(&x));
+        assert!(Axis::new(&[]).x(0).is_none());
+    }
+}
+
+/// Stacks labels at `xs` into levels so that labels on one level are at least `min_gap`
+/// apart; returns each label's level (0 = nearest the axis), in the order given.
+pub fn stack_levels(xs: &[f64], min_gap: f64) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let mut last_on_level: Vec<f64> = Vec::new();
+    let mut levels = vec![0; xs.len()];
+    for i in order {
+        let level = last_on_level
+            .iter()
+            .position(|&last| xs[i] - last >= min_gap)
+            .unwrap_or(last_on_level.len());
+        if level == last_on_level.len() {
+            last_on_level.push(xs[i]);
+        } else {
+            last_on_level[level] = xs[i];
+        }
+        levels[i] = level;
+    }
+    levels
+}
+
+#[cfg(test)]
+mod stacking_tests {
+    use super::stack_levels;
+
+    #[test]
+    fn close_labels_climb_and_far_ones_stay_low() {
+        assert_eq!(stack_levels(&[10.0, 12.0, 14.0, 100.0], 16.0), [0, 1, 2, 0]);
+        assert_eq!(stack_levels(&[100.0, 10.0, 30.0], 16.0), [0, 0, 0]);
+        assert_eq!(stack_levels(&[10.0, 12.0, 40.0, 41.0], 16.0), [0, 1, 0, 1]);
+        assert!(stack_levels(&[], 16.0).is_empty());
+    }
+}
