@@ -84,7 +84,7 @@ pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
     let stacked = ["ballistic", "cruise", "drone"];
     let table = html! {
         <DataTable caption="Israel's estimates and what Iran launched"
-            headers={Rc::new(vec!["".into(), "As the source states it".into(), "According to".into()])}
+            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
             rows={Rc::new([
                 ("First estimate (surface-to-surface missiles)", FIRST_ESTIMATE),
                 ("Revised estimate (surface-to-surface missiles)", REVISED_ESTIMATE),

@@ -50,7 +50,7 @@ pub fn FlowChart(props: &FlowChartProps) -> Html {
     ];
     let table = html! {
         <DataTable caption="From launch to impact"
-            headers={Rc::new(vec!["".into(), "As the source states it".into(), "According to".into()])}
+            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
             rows={Rc::new([
                 ("Launched", TOTAL),
                 ("Shot down before reaching Israel", DOWNED_BEFORE),

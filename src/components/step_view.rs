@@ -24,7 +24,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
     };
     let label = format!("{} of {}: {}", props.index + 1, STORY.len(), step.headline);
     html! {
-        <article class="step" role="group" aria-roledescription="slide" aria-label={label}
+        <div class="step" role="group" aria-roledescription="slide" aria-label={label}
             id={format!("step-{}", step.slug)} data-step={step.slug}>
             <h2 class="step-headline">{ step.headline }</h2>
             <div class="step-narration">
@@ -37,6 +37,6 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 </ul>
             }
             { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
-        </article>
+        </div>
     }
 }

@@ -95,6 +95,14 @@ fn ticks(axis: &Axis) -> Vec<(f64, String)> {
 pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let axis = use_memo((), |_| axis());
     let ticks = ticks(&axis);
+    // Tick labels are 10px text: about 5.6px a character.
+    let shown = timeline::thin_labels(
+        &ticks
+            .iter()
+            .map(|(x, label)| (*x, label.len() as f64 * 5.6))
+            .collect::<Vec<_>>(),
+        4.0,
+    );
     let highlighted: Vec<&Event> = props
         .highlight
         .iter()
@@ -153,10 +161,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                         <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1={fmt(AXIS_Y + 6.0)} y2={fmt(AXIS_Y - 6.0)} />
                     </g>
                 }) }
-                { for ticks.iter().enumerate().map(|(i, (x, label))| html! {
+                { for ticks.iter().zip(&shown).enumerate().map(|(i, ((x, label), shown))| html! {
                     <g key={format!("tick-{i}")} class="tick">
                         <line x1={fmt(*x)} x2={fmt(*x)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y + 4.0)} />
-                        if i == 0 || !label.chars().all(|c| c.is_alphabetic()) || *x - ticks[i - 1].0 > 24.0 {
+                        if *shown {
                             <text x={fmt(*x)} y={fmt(AXIS_Y + 16.0)} text-anchor="start">{ label.clone() }</text>
                         }
                     </g>

@@ -137,7 +137,7 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
     let size = fmt(layout.size);
     let table = html! {
         <DataTable caption={caption_text}
-            headers={Rc::new(vec!["".into(), "As the source states it".into(), "According to".into()])}
+            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
             rows={Rc::new(rows)} />
     };
     html! {

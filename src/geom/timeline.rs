@@ -215,3 +215,36 @@ mod stacking_tests {
         assert!(stack_levels(&[], 16.0).is_empty());
     }
 }
+
+/// Which of a row of labels, each `(x, width)` from left to right, can be shown without
+/// overlapping the last one shown; the first is always shown.
+pub fn thin_labels(labels: &[(f64, f64)], gap: f64) -> Vec<bool> {
+    let mut end = f64::NEG_INFINITY;
+    labels
+        .iter()
+        .map(|&(x, width)| {
+            let fits = x >= end + gap;
+            if fits {
+                end = x + width;
+            }
+            fits
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod thinning_tests {
+    use super::thin_labels;
+
+    #[test]
+    fn overlapping_labels_are_dropped() {
+        assert_eq!(
+            thin_labels(
+                &[(0.0, 40.0), (30.0, 20.0), (50.0, 20.0), (60.0, 10.0)],
+                4.0
+            ),
+            [true, false, true, false]
+        );
+        assert!(thin_labels(&[], 4.0).is_empty());
+    }
+}

@@ -1,0 +1,216 @@
+// What a reader does: walk every step by keyboard and by clicking, open each step's deep
+// link, swipe, hear the live region, and meet the layout and accessibility rules at phone
+// and desktop widths in both themes. Screenshots of every step land in target/screenshots/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, watchedPage } from './support.mjs';
+
+const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
+let server;
+let browser;
+let steps; // [{ slug, headline }] read from the page itself
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  await mkdir(SHOTS, { recursive: true });
+  const { context, page } = await watchedPage(browser);
+  await page.goto(server.url);
+  await page.locator('.step-headline').waitFor();
+  const labels = await page.locator('.progress-dot').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  steps = [];
+  for (let i = 0; i < labels.length; i++) {
+    await page.locator('.progress-dot').nth(i).click();
+    await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+    steps.push({
+      slug: await page.locator('.step').getAttribute('data-step'),
+      headline: await page.locator('.step-headline').textContent(),
+    });
+  }
+  await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function current(page) {
+  return {
+    headline: await page.locator('.step-headline').textContent(),
+    count: await page.locator('.progress-count').textContent(),
+    live: await page.locator('[aria-live="polite"]').textContent(),
+    hash: await page.evaluate(() => location.hash),
+  };
+}
+
+async function waitForStep(page, n) {
+  await page.waitForFunction((n) => document.querySelector('.progress-count')?.textContent.startsWith(`${n} of`), n);
+}
+
+test('the story has about ten steps, ending with sources and data', () => {
+  assert.ok(steps.length >= 9 && steps.length <= 14, `${steps.length} steps`);
+  assert.equal(steps.at(-1).slug, 'sources');
+  assert.equal(new Set(steps.map((s) => s.slug)).size, steps.length, 'slugs are unique');
+});
+
+for (const width of [375, 1280]) {
+  for (const scheme of ['light', 'dark']) {
+    test(`keyboard walk at ${width}px, ${scheme}: every step, live region, deep link, axe, screenshots`, async () => {
+      const { context, page, problems } = await watchedPage(browser, { viewport: { width, height: 900 }, colorScheme: scheme });
+      await page.goto(server.url);
+      await page.locator('.step-headline').waitFor();
+      await page.locator('.progress-dot').first().focus();
+      for (let i = 0; i < steps.length; i++) {
+        if (i > 0) {
+          await page.keyboard.press('ArrowRight');
+          await waitForStep(page, i + 1);
+        }
+        const now = await current(page);
+        assert.equal(now.headline, steps[i].headline);
+        assert.equal(now.count, `${i + 1} of ${steps.length}`);
+        assert.equal(now.live, steps[i].headline, 'the live region announces the headline only');
+        if (i > 0) assert.equal(now.hash, `#step-${steps[i].slug}`, 'the deep link follows the reader');
+        const group = page.locator('[role="group"][aria-roledescription="slide"]');
+        assert.equal(await group.getAttribute('aria-label'), `${i + 1} of ${steps.length}: ${steps[i].headline}`);
+        const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+        assert.ok(overflow <= 0, `step ${i + 1} scrolls sideways by ${overflow}px`);
+        await page.waitForTimeout(800); // let the marks finish moving before the picture
+        await page.screenshot({ path: `${SHOTS}${width}-${scheme}-${String(i + 1).padStart(2, '0')}-${steps[i].slug}.png`, fullPage: true });
+        const axe = await new AxeBuilder({ page }).include('.escalation').analyze();
+        const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+        assert.deepEqual(violations, [], `axe on step ${i + 1} (${scheme})`);
+      }
+      await page.keyboard.press('ArrowRight');
+      assert.equal((await current(page)).count, `${steps.length} of ${steps.length}`, 'the end stays put');
+      await page.keyboard.press('Home');
+      await waitForStep(page, 1);
+      await page.keyboard.press('End');
+      await waitForStep(page, steps.length);
+      await page.keyboard.press('ArrowLeft');
+      await waitForStep(page, steps.length - 1);
+      const historyLength = await page.evaluate(() => history.length);
+      assert.ok(historyLength <= 2, `moving must not flood the history (${historyLength})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}
+
+test('clicking Next and Previous walks the story on a phone', async () => {
+  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
+  await page.goto(server.url);
+  await page.locator('.step-headline').waitFor();
+  assert.ok(await page.locator('.step-prev').isDisabled());
+  for (let i = 1; i < steps.length; i++) {
+    await page.locator('.step-next').click();
+    await waitForStep(page, i + 1);
+    assert.equal(await page.locator('.step-headline').textContent(), steps[i].headline);
+  }
+  assert.ok(await page.locator('.step-next').isDisabled());
+  await page.locator('.step-prev').click();
+  await waitForStep(page, steps.length - 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every deep link opens its step, and hashchange moves the story', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  for (const [i, step] of steps.entries()) {
+    await page.goto(`${server.url}#step-${step.slug}`);
+    await waitForStep(page, i + 1);
+    assert.equal(await page.locator('.step-headline').textContent(), step.headline);
+  }
+  await page.evaluate((slug) => { location.hash = `#step-${slug}`; }, steps[2].slug);
+  await waitForStep(page, 3);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a bad deep link warns and opens the first step', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}?theme=plaid#step-nowhere`);
+  await waitForStep(page, 1);
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.ok(problems.every((p) => p.startsWith('warning: escalation:')), problems.join('\n'));
+  await context.close();
+});
+
+test('a swipe moves forward and back', async () => {
+  const { context, page } = await watchedPage(browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
+  await page.goto(server.url);
+  await page.locator('.step-headline').waitFor();
+  const swipe = (from, to) => page.evaluate(([from, to]) => {
+    const el = document.querySelector('.escalation');
+    const fire = (type, x) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 300, bubbles: true }));
+    fire('pointerdown', from);
+    fire('pointerup', to);
+  }, [from, to]);
+  await swipe(300, 100);
+  await waitForStep(page, 2);
+  await swipe(100, 300);
+  await waitForStep(page, 1);
+  await swipe(200, 180);
+  assert.equal((await current(page)).count, `1 of ${steps.length}`, 'a short drag is not a swipe');
+  await context.close();
+});
+
+test('the unit chart marks move between barrage steps, and reduced motion stops the animation', async () => {
+  const barrage = steps.findIndex((s) => s.slug === 'barrage');
+  assert.ok(barrage > 0);
+  const { context, page } = await watchedPage(browser);
+  await page.goto(`${server.url}#step-${steps[barrage].slug}`);
+  await waitForStep(page, barrage + 1);
+  const mark = page.locator('.mark').first();
+  const before = await mark.getAttribute('style');
+  assert.equal(await page.locator('.mark').count(), 331, 'one mark per drone or missile');
+  assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
+  await waitForStep(page, barrage + 2);
+  assert.notEqual(await mark.getAttribute('style'), before, 'the same mark moved');
+  await context.close();
+
+  const reduced = await watchedPage(browser, { reducedMotion: 'reduce' });
+  await reduced.page.goto(`${server.url}#step-${steps[barrage].slug}`);
+  await waitForStep(reduced.page, barrage + 1);
+  assert.equal(await reduced.page.locator('.mark').first().evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  await reduced.context.close();
+});
+
+test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targets', async () => {
+  const { context, page } = await watchedPage(browser, { viewport: { width: 320, height: 700 } });
+  for (const [i, step] of steps.entries()) {
+    await page.goto(`${server.url}#step-${step.slug}`);
+    await waitForStep(page, i + 1);
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
+    assert.ok(overflow <= 0, `${step.slug} scrolls sideways by ${overflow}px at 320px`);
+  }
+  const fontSize = await page.locator('.step-narration p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(fontSize >= 16, `narration is ${fontSize}px`);
+  const small = await page.locator('button, a').evaluateAll((els) => els
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ el: el.className || el.textContent, r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.width < 44 || r.height < 44)
+    .map(({ el, r }) => `${el} ${Math.round(r.width)}x${Math.round(r.height)}`));
+  assert.deepEqual(small, [], 'touch targets under 44px');
+  await context.close();
+});
+
+test('show data opens a table that was already there for screen readers', async () => {
+  const { context, page } = await watchedPage(browser);
+  await page.goto(`${server.url}#step-estimates`);
+  await page.locator('.chart-data').waitFor({ state: 'attached' });
+  const table = page.locator('.chart-data table');
+  assert.equal(await page.locator('.chart-data').getAttribute('class'), 'chart-data visually-hidden');
+  assert.match(await table.textContent(), /no more than 10/);
+  assert.match(await table.textContent(), /60 to 70/);
+  const toggle = page.locator('.show-data');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('.chart-data').getAttribute('class'), 'chart-data');
+  assert.ok(await table.isVisible());
+  await context.close();
+});
