@@ -78,7 +78,7 @@ pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
             "Revised estimate: {} missiles",
             barrage::label(REVISED_ESTIMATE)
         ),
-        format!("Launched: {} drones and missiles", barrage::label(TOTAL)),
+        format!("Launched: {} in all", barrage::label(TOTAL)),
     ];
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];

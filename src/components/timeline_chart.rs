@@ -29,7 +29,8 @@ const MAX_SPAN_DAYS: i32 = 160;
 const ERA_GAP_DAYS: i32 = 150;
 const BADGE_R: f64 = 7.5;
 const LEVEL: f64 = 18.0;
-const AXIS_Y: f64 = 70.0;
+/// Room above the highest badge.
+const TOP: f64 = 6.0;
 
 fn span_of(event: &Event) -> Span {
     Span {
@@ -51,7 +52,12 @@ pub fn axis() -> Axis {
         .filter(|e| on_axis(e))
         .map(span_of)
         .collect();
-    Axis::new(&timeline::eras(&spans, ERA_GAP_DAYS))
+    let days: Vec<i32> = spans
+        .iter()
+        .filter(|s| s.first == s.last)
+        .map(|s| s.first)
+        .collect();
+    Axis::new(&timeline::eras(&spans, ERA_GAP_DAYS), &days)
 }
 
 /// Month ticks: (x, label), with the year on each era's first tick and on January.
@@ -95,11 +101,11 @@ fn ticks(axis: &Axis) -> Vec<(f64, String)> {
 pub fn TimelineChart(props: &TimelineChartProps) -> Html {
     let axis = use_memo((), |_| axis());
     let ticks = ticks(&axis);
-    // Tick labels are 10px text: about 5.6px a character.
+    // Tick labels are 11px text: about 6.2px a character.
     let shown = timeline::thin_labels(
         &ticks
             .iter()
-            .map(|(x, label)| (*x, label.len() as f64 * 5.6))
+            .map(|(x, label)| (*x, label.len() as f64 * 6.2))
             .collect::<Vec<_>>(),
         4.0,
     );
@@ -115,7 +121,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         .map(|p| p.map_or(-1e9, |(a, b)| (a + b) / 2.0))
         .collect();
     let levels = timeline::stack_levels(&centres, BADGE_R * 2.0 + 2.0);
-    let height = AXIS_Y + 26.0;
+    let top_level = levels.iter().copied().max().unwrap_or(0) as f64;
+    let axis_y = TOP + BADGE_R + top_level * LEVEL + 18.0;
+    let height = axis_y + 22.0;
     let rows: Vec<Vec<AttrValue>> = highlighted
         .iter()
         .map(|e| {
@@ -140,7 +148,10 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 <li key={e.id}>
                     <span class="badge" aria-hidden="true">{ i + 1 }</span>
                     <span class="timeline-item">
-                        <time>{ e.date.label() }</time>{ " · " }{ e.place }
+                        <time>{ e.date.label() }</time>
+                        if e.place != "unspecified" {
+                            { " · " }{ e.place }
+                        }
                         <span class="timeline-summary">{ e.summary }</span>
                     </span>
                 </li>
@@ -153,41 +164,41 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             source={html! { <SourceLine titles={titles} /> }} below={list}>
             <g class="timeline">
                 { for axis.eras.iter().enumerate().map(|(i, era)| html! {
-                    <line key={format!("era-{i}")} class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
+                    <line key={format!("era-{i}")} class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1={fmt(axis_y)} y2={fmt(axis_y)} />
                 }) }
                 { for axis.breaks().iter().enumerate().map(|(i, x)| html! {
                     <g key={format!("break-{i}")} class="axis-break">
-                        <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1={fmt(AXIS_Y + 6.0)} y2={fmt(AXIS_Y - 6.0)} />
-                        <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1={fmt(AXIS_Y + 6.0)} y2={fmt(AXIS_Y - 6.0)} />
+                        <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1={fmt(axis_y + 6.0)} y2={fmt(axis_y - 6.0)} />
+                        <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1={fmt(axis_y + 6.0)} y2={fmt(axis_y - 6.0)} />
                     </g>
                 }) }
                 { for ticks.iter().zip(&shown).enumerate().map(|(i, ((x, label), shown))| html! {
                     <g key={format!("tick-{i}")} class="tick">
-                        <line x1={fmt(*x)} x2={fmt(*x)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y + 4.0)} />
+                        <line x1={fmt(*x)} x2={fmt(*x)} y1={fmt(axis_y)} y2={fmt(axis_y + 4.0)} />
                         if *shown {
-                            <text x={fmt(*x)} y={fmt(AXIS_Y + 16.0)} text-anchor="start">{ label.clone() }</text>
+                            <text x={fmt(*x)} y={fmt(axis_y + 16.0)} text-anchor="start">{ label.clone() }</text>
                         }
                     </g>
                 }) }
                 { for DATASET.events.iter().filter(|e| on_axis(e) && !props.highlight.contains(&e.id)).filter_map(|e| {
                     let (a, b) = axis.place(span_of(e))?;
                     Some(if b - a > 3.0 {
-                        html! { <line key={e.id} class="event-span" x1={fmt(a)} x2={fmt(b)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} /> }
+                        html! { <line key={e.id} class="event-span" x1={fmt(a)} x2={fmt(b)} y1={fmt(axis_y)} y2={fmt(axis_y)} /> }
                     } else {
-                        html! { <circle key={e.id} class="event-dot" cx={fmt((a + b) / 2.0)} cy={fmt(AXIS_Y)} r="2.5" /> }
+                        html! { <circle key={e.id} class="event-dot" cx={fmt((a + b) / 2.0)} cy={fmt(axis_y)} r="2.5" /> }
                     })
                 }) }
                 { for highlighted.iter().zip(&placed).zip(&levels).enumerate().filter_map(|(i, ((e, place), level))| {
                     let (a, b) = (*place)?;
                     let x = (a + b) / 2.0;
-                    let y = AXIS_Y - 18.0 - *level as f64 * LEVEL;
+                    let y = axis_y - 18.0 - *level as f64 * LEVEL;
                     Some(html! {
                         <g key={e.id} class="event-highlight">
                             if b - a > 3.0 {
-                                <line class="event-span current" x1={fmt(a)} x2={fmt(b)} y1={fmt(AXIS_Y)} y2={fmt(AXIS_Y)} />
+                                <line class="event-span current" x1={fmt(a)} x2={fmt(b)} y1={fmt(axis_y)} y2={fmt(axis_y)} />
                             }
-                            <line class="stem" x1={fmt(x)} x2={fmt(x)} y1={fmt(y + BADGE_R)} y2={fmt(AXIS_Y)} />
-                            <circle class="event-dot current" cx={fmt(x)} cy={fmt(AXIS_Y)} r="3.5" />
+                            <line class="stem" x1={fmt(x)} x2={fmt(x)} y1={fmt(y + BADGE_R)} y2={fmt(axis_y)} />
+                            <circle class="event-dot current" cx={fmt(x)} cy={fmt(axis_y)} r="3.5" />
                             <circle class="badge-circle" cx={fmt(x)} cy={fmt(y)} r={fmt(BADGE_R)} />
                             <text class="badge-number" x={fmt(x)} y={fmt(y + 3.5)} text-anchor="middle">{ i + 1 }</text>
                         </g>

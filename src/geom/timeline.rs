@@ -18,12 +18,14 @@ pub struct Span {
 }
 
 /// A stretch of time drawn continuously, with its place on the x axis.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Era {
     pub first: i32,
     pub last: i32,
     pub x0: f64,
     pub x1: f64,
+    /// The distinct event days inside the era, sorted: where the axis stretches.
+    pub knots: Vec<i32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +39,9 @@ pub const MARGIN: f64 = 12.0;
 pub const BREAK: f64 = 22.0;
 /// No era gets less than this share of the axis, however short it is.
 pub const MIN_SHARE: f64 = 0.3;
+/// How much of the axis follows the calendar; the rest is shared equally among event days,
+/// so a busy fortnight gets room (month ticks show the stretch).
+pub const CALENDAR_WEIGHT: f64 = 0.35;
 
 /// Groups spans into eras: a new era starts wherever `gap_days` pass with no event.
 pub fn eras(spans: &[Span], gap_days: i32) -> Vec<(i32, i32)> {
@@ -53,8 +58,9 @@ pub fn eras(spans: &[Span], gap_days: i32) -> Vec<(i32, i32)> {
 }
 
 impl Axis {
-    /// Shares the width among eras by duration, with at least [`MIN_SHARE`] each when it fits.
-    pub fn new(eras: &[(i32, i32)]) -> Self {
+    /// Shares the width among eras by duration, with at least [`MIN_SHARE`] each when it
+    /// fits; inside an era, days with events get extra room (see [`CALENDAR_WEIGHT`]).
+    pub fn new(eras: &[(i32, i32)], event_days: &[i32]) -> Self {
         if eras.is_empty() {
             return Self { eras: Vec::new() };
         }
@@ -87,11 +93,20 @@ impl Axis {
             .zip(raw)
             .map(|(&(first, last), share)| {
                 let width = usable * share / raw_sum;
+                let mut knots: Vec<i32> = event_days
+                    .iter()
+                    .copied()
+                    .filter(|d| (first..=last).contains(d))
+                    .collect();
+                knots.extend([first, last + 1]);
+                knots.sort_unstable();
+                knots.dedup();
                 let era = Era {
                     first,
                     last,
                     x0: x,
                     x1: x + width,
+                    knots,
                 };
                 x += width + BREAK;
                 era
@@ -102,13 +117,27 @@ impl Axis {
 
     /// The x of a day, or `None` when it falls in a break.
     pub fn x(&self, day: i32) -> Option<f64> {
-        self.eras
+        let era = self
+            .eras
             .iter()
-            .find(|e| (e.first..=e.last).contains(&day))
-            .map(|e| {
-                Linear::new((f64::from(e.first), f64::from(e.last + 1)), (e.x0, e.x1))
-                    .map(f64::from(day) + 0.5)
-            })
+            .find(|e| (e.first..=e.last).contains(&day))?;
+        let t = f64::from(day) + 0.5;
+        let calendar =
+            Linear::new((f64::from(era.first), f64::from(era.last + 1)), (0.0, 1.0)).map(t);
+        // Piecewise-linear over the knots, which sit at equal steps of the axis.
+        let k = &era.knots;
+        let segment = k
+            .windows(2)
+            .position(|w| t < f64::from(w[1]))
+            .unwrap_or(k.len().saturating_sub(2));
+        let step = 1.0 / (k.len().saturating_sub(1).max(1)) as f64;
+        let within = match (k.get(segment), k.get(segment + 1)) {
+            (Some(&a), Some(&b)) => Linear::new((f64::from(a), f64::from(b)), (0.0, 1.0)).map(t),
+            _ => 0.5,
+        };
+        let ranked = (segment as f64 + within) * step;
+        let share = CALENDAR_WEIGHT * calendar + (1.0 - CALENDAR_WEIGHT) * ranked;
+        Some(era.x0 + share.clamp(0.0, 1.0) * (era.x1 - era.x0))
     }
 
     /// Where an event sits: from its first to its last possible day.
@@ -149,8 +178,8 @@ mod tests {
 
     #[test]
     fn short_eras_keep_a_readable_share_and_a_break() {
-        let axis = Axis::new(&[(0, 30), (1000, 1230)]);
-        let [a, b] = axis.eras[..] else {
+        let axis = Axis::new(&[(0, 30), (1000, 1230)], &[]);
+        let [a, b] = &axis.eras[..] else {
             panic!("two eras")
         };
         assert!((a.x0 - MARGIN).abs() < 1e-9);
@@ -163,7 +192,7 @@ mod tests {
 
     #[test]
     fn days_map_inside_their_era_and_not_in_the_break() {
-        let axis = Axis::new(&[(0, 30), (1000, 1230)]);
+        let axis = Axis::new(&[(0, 30), (1000, 1230)], &[]);
         let first = axis.x(0).expect("in era");
         let later = axis.x(30).expect("in era");
         assert!(first < later && later <= axis.eras[0].x1);
@@ -173,11 +202,26 @@ mod tests {
     }
 
     #[test]
+    fn busy_days_get_room_and_order_is_kept() {
+        // 100 quiet days, then five events in the last five days.
+        let busy = [95, 96, 97, 98, 99];
+        let axis = Axis::new(&[(0, 99)], &busy);
+        let xs: Vec<f64> = (0..100).map(|d| axis.x(d).expect("in era")).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "monotonic");
+        let calendar_share = 5.0 / 100.0;
+        let busy_share = (xs[99] - xs[95]) / (WIDTH - 2.0 * MARGIN);
+        assert!(
+            busy_share > 3.0 * calendar_share,
+            "the busy days got {busy_share}"
+        );
+    }
+
+    #[test]
     fn a_single_day_era_does_not_divide_by_zero() {
-        let axis = Axis::new(&[(5, 5)]);
+        let axis = Axis::new(&[(5, 5)], &[5]);
         let x = axis.x(5).expect("in era");
         assert!(x.is_finite() && (MARGIN..=WIDTH - MARGIN).contains(&x));
-        assert!(Axis::new(&[]).x(0).is_none());
+        assert!(Axis::new(&[], &[]).x(0).is_none());
     }
 }
 
