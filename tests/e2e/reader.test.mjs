@@ -214,3 +214,26 @@ test('show data opens a table that was already there for screen readers', async 
   assert.ok(await table.isVisible());
   await context.close();
 });
+
+test('the theme follows the system and ?theme= overrides it; ?plain=1 drops the masthead', async () => {
+  const background = (page) => page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.escalation')).backgroundColor]);
+  const cases = [
+    ['light', '', 'rgb(255, 255, 255)'],
+    ['dark', '', 'rgb(18, 20, 23)'],
+    ['light', '?theme=dark', 'rgb(18, 20, 23)'],
+    ['dark', '?theme=light', 'rgb(255, 255, 255)'],
+  ];
+  for (const [scheme, query, expected] of cases) {
+    const { context, page, problems } = await watchedPage(browser, { colorScheme: scheme });
+    await page.goto(server.url + query);
+    await page.locator('.step-headline').waitFor();
+    assert.deepEqual(await background(page), [expected, expected], `${scheme} ${query}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+  const { context, page } = await watchedPage(browser);
+  await page.goto(`${server.url}?plain=1`);
+  await page.locator('.step-headline').waitFor();
+  assert.equal(await page.locator('.masthead').count(), 0);
+  await context.close();
+});
