@@ -237,3 +237,24 @@ test('the theme follows the system and ?theme= overrides it; ?plain=1 drops the 
   assert.equal(await page.locator('.masthead').count(), 0);
   await context.close();
 });
+
+test('the sources step links the data downloads, and they hold the dataset', async () => {
+  const { context, page } = await watchedPage(browser);
+  await page.goto(`${server.url}#step-sources`);
+  await page.locator('.downloads a').first().waitFor();
+  const hrefs = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(hrefs.length, 6);
+  for (const href of hrefs) {
+    const response = await page.request.get(href);
+    assert.equal(response.status(), 200, href);
+    const body = await response.text();
+    if (href.endsWith('.json')) {
+      const data = JSON.parse(body);
+      const total = data.figures.find((f) => f.id === 'barrage-total');
+      assert.deepEqual([total.qualifier, total.value, total.claimed_by], ['more-than', 300, 'the article']);
+    } else {
+      assert.match(body, /^id,/, `${href} starts with its header`);
+    }
+  }
+  await context.close();
+});

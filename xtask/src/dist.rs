@@ -18,13 +18,21 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     if !status.success() {
         return Err(format!("trunk build failed ({status})"));
     }
-    export_data(dist.join("data").to_str())?;
+    // trunk's post-build hook (Trunk.toml) has written the data downloads into dist/data/.
+    if !dist.join("data").join("escalation-data.json").exists() {
+        return Err("dist/data/ is missing: trunk's post_build hook did not run `cargo xtask export-data`".into());
+    }
     Ok(dist)
 }
 
-/// Writes the dataset downloads (JSON and one CSV per table) into `dir`.
+/// Writes the dataset downloads (JSON and one CSV per table) into `dir`, or into
+/// `$TRUNK_STAGING_DIR/data` when run as trunk's hook.
 pub fn export_data(dir: Option<&str>) -> Result<(), String> {
-    let dir = PathBuf::from(dir.ok_or("export-data needs a folder")?);
+    let dir = match (dir, std::env::var_os("TRUNK_STAGING_DIR")) {
+        (Some(dir), _) => PathBuf::from(dir),
+        (None, Some(staging)) => PathBuf::from(staging).join("data"),
+        (None, None) => return Err("export-data needs a folder (or $TRUNK_STAGING_DIR)".into()),
+    };
     let root = crate::tools::project_root();
     let dataset = datakit::load_required(&root.join("data")).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
