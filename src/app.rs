@@ -8,9 +8,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::components::embed_panel::EmbedPanel;
+use crate::components::full_story::FullStory;
+use crate::components::scope::IdScope;
 use crate::components::step_view::StepView;
 use crate::components::stepper::Stepper;
 use crate::story::{Action, Cursor, STORY};
+
+pub mod embed_code;
 
 /// Colour theme: follow the reader's system setting, or force one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,6 +102,15 @@ pub struct ExplainerProps {
     pub on_step: Callback<usize>,
     #[prop_or_default]
     pub command: Option<Command>,
+    /// Prefix for element ids, unique per widget on a page.
+    #[prop_or(AttrValue::Static("esc"))]
+    pub instance: AttrValue,
+    /// Where the bundle is served from; with it, the widget offers its Embed panel.
+    #[prop_or_default]
+    pub embed_base: Option<AttrValue>,
+    /// Copies a snippet to the clipboard (the host does it: it is a browser API).
+    #[prop_or_default]
+    pub on_copy: Callback<String>,
 }
 
 #[component]
@@ -161,23 +175,37 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         })
     };
-    let headline = STORY.steps.get(index).map_or("", |s| s.headline);
+    let step = STORY.steps.get(index);
+    let headline = step.map_or("", |s| s.headline);
+    let embed = props.embed_base.as_ref().zip(step).map(|(base, step)| {
+        let id = props.instance.as_str();
+        html! {
+            <EmbedPanel iframe_code={embed_code::iframe_code(base, step.slug, id, STORY.title)}
+                script_code={embed_code::script_code(base, step.slug)} on_copy={props.on_copy.clone()} />
+        }
+    });
     html! {
-        <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
-            data-theme={props.theme.attribute()}
-            onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
-            if !props.plain {
-                <header class="masthead">
-                    <p class="kicker">{ "Explainer" }</p>
-                    <h1 class="title">{ STORY.title }</h1>
-                    <p class="dek">{ STORY.dek }</p>
-                </header>
-            }
-            <Stepper index={index} on_action={on_action.clone()} />
-            <StepView index={index} tables_open={props.tables_open} />
-            <Stepper index={index} on_action={on_action} bottom={true} />
-            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
-        </section>
+        <ContextProvider<IdScope> context={IdScope(props.instance.clone())}>
+            <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
+                data-theme={props.theme.attribute()}
+                onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
+                if !props.plain {
+                    <header class="masthead">
+                        <p class="kicker">{ "Explainer" }</p>
+                        <h1 class="title">{ STORY.title }</h1>
+                        <p class="dek">{ STORY.dek }</p>
+                    </header>
+                }
+                <div class="live-story">
+                    <Stepper index={index} on_action={on_action.clone()} />
+                    <StepView index={index} tables_open={props.tables_open} />
+                    <Stepper index={index} on_action={on_action} bottom={true} />
+                    { embed.unwrap_or_default() }
+                    <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
+                </div>
+                <FullStory />
+            </section>
+        </ContextProvider<IdScope>>
     }
 }
 

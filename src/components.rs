@@ -5,10 +5,13 @@
 pub mod barrage;
 pub mod chart_frame;
 pub mod data_table;
+pub mod embed_panel;
 pub mod estimates_chart;
 pub mod figure_card;
 pub mod flow_chart;
+pub mod full_story;
 pub mod quote_block;
+pub mod scope;
 pub mod source_line;
 pub mod sources_panel;
 pub mod step_chart;

@@ -3,6 +3,7 @@
 //! keys — is compiled for wasm32 only.
 
 pub mod config;
+pub mod messages;
 
 /// The id of the element the widget mounts into on its own page (`index.html`).
 pub const MOUNT_ID: &str = "escalation";
@@ -11,4 +12,4 @@ pub const MOUNT_ID: &str = "escalation";
 mod browser;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::start;
+pub use browser::{EscalationHandle, mount, start};

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::components::scope::use_id_prefix;
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartFrameProps {
     /// Unique within the page; prefixes the ids the ARIA attributes point at.
@@ -35,9 +37,10 @@ pub fn ChartFrame(props: &ChartFrameProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let title_id = format!("{}-title", props.id);
-    let desc_id = format!("{}-desc", props.id);
-    let table_id = format!("{}-data", props.id);
+    let prefix = use_id_prefix();
+    let title_id = format!("{prefix}-{}-title", props.id);
+    let desc_id = format!("{prefix}-{}-desc", props.id);
+    let table_id = format!("{prefix}-{}-data", props.id);
     let view_box = format!(
         "0 0 {} {}",
         crate::geom::fmt(props.width),

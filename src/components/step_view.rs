@@ -1,10 +1,12 @@
 //! `StepView`: one step of the story — a group named "N of M: headline" holding the headline,
-//! the narration, the step's key figures and quotes.
+//! the narration, the chart, the step's key figures and quotes; or, `flat`, one section of
+//! the whole story for print.
 
 use yew::prelude::*;
 
 use crate::components::figure_card::FigureCard;
 use crate::components::quote_block::QuoteBlock;
+use crate::components::scope::use_id_prefix;
 use crate::components::step_chart::StepChart;
 use crate::story::STORY;
 
@@ -15,18 +17,20 @@ pub struct StepViewProps {
     /// Open every chart's data table from the start.
     #[prop_or_default]
     pub tables_open: bool,
+    /// One section of the whole story laid out flat (print, no script), not a carousel slide.
+    #[prop_or_default]
+    pub flat: bool,
 }
 
 #[component]
 pub fn StepView(props: &StepViewProps) -> Html {
+    let prefix = use_id_prefix();
     let Some(step) = STORY.steps.get(props.index) else {
         return Html::default();
     };
-    let label = format!("{} of {}: {}", props.index + 1, STORY.len(), step.headline);
-    html! {
-        <div class="step" role="group" aria-roledescription="slide" aria-label={label}
-            id={format!("step-{}", step.slug)} data-step={step.slug}>
-            <h2 class="step-headline">{ step.headline }</h2>
+    let position = format!("{} of {}", props.index + 1, STORY.len());
+    let body = html! {
+        <>
             <div class="step-narration">
                 { for step.narration.iter().map(|p| html! { <p>{ *p }</p> }) }
             </div>
@@ -37,6 +41,22 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 </ul>
             }
             { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
+        </>
+    };
+    if props.flat {
+        return html! {
+            <section class="flat-step" data-step={step.slug}>
+                <p class="flat-position">{ format!("Step {position}") }</p>
+                <h2 class="step-headline">{ step.headline }</h2>
+                { body }
+            </section>
+        };
+    }
+    html! {
+        <div class="step" role="group" aria-roledescription="slide" aria-label={format!("{position}: {}", step.headline)}
+            id={format!("{prefix}-step-{}", step.slug)} data-step={step.slug}>
+            <h2 class="step-headline">{ step.headline }</h2>
+            { body }
         </div>
     }
 }

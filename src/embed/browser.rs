@@ -1,42 +1,88 @@
-//! browser: mounts the explainer on its own page and keeps it in step with the URL —
-//! `#step-<slug>` honoured on load and on hashchange, and kept current with
-//! `history.replaceState` so moving through the story does not flood the history.
+//! browser: the explainer in a real page. Two ways in:
+//! - `start()` (the bundle's own page, also the iframe page): options from the URL,
+//!   `#step-<slug>` honoured on load and on hashchange and kept current with
+//!   `history.replaceState` (no history flood), arrow keys anywhere on the page, and, inside
+//!   an iframe, the content height and step changes posted to the parent.
+//! - `mount(element, options)` (the script embed): options from a JS object, a handle with
+//!   `go_to(step)` and `destroy()`; nothing page-wide, so several instances stay independent.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use gloo::events::EventListener;
-use wasm_bindgen::JsCast;
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::MOUNT_ID;
-use super::config::{self, Options};
+use super::config::{self, Options, RawValue};
+use super::messages::{self, Incoming, Post};
+use crate::app::embed_code::base_dir;
 use crate::app::{Command, Explainer, action_for_key};
 use crate::story::{Action, STORY};
 
 fn location() -> Option<web_sys::Location> {
-    gloo::utils::window().location().into()
+    Some(gloo::utils::window().location())
 }
 
-/// Reads the options from the page's URL, logging a console warning for each bad one.
-fn options_from_url() -> Options {
-    let Some(location) = location() else {
-        return Options::default();
-    };
-    let query = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let (options, warnings) = config::parse_url(&query, &hash, &STORY);
+fn warn_all(warnings: Vec<String>) {
     for warning in warnings {
         gloo::console::warn!(warning);
     }
-    options
+}
+
+/// The parent window, when this page is framed.
+fn parent_window() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok()??;
+    (parent != window).then_some(parent)
+}
+
+fn post_to_parent(post: &Post) {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let message = match post {
+        Post::Object(json) => js_sys::JSON::parse(json).unwrap_or(JsValue::NULL),
+        Post::Text(text) => JsValue::from_str(text),
+    };
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Lets the code that mounted a widget send it actions (`go_to`).
+#[derive(Clone, Default)]
+struct Remote(Rc<RefCell<Option<Callback<Action>>>>);
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The bundle's own page: owns the URL and the page's keys.
+    Page,
+    /// Mounted into a host page's element.
+    Mounted,
 }
 
 #[derive(Properties, PartialEq, Clone)]
-struct PageProps {
+struct HostProps {
     options: Options,
+    mode: Mode,
+    instance: AttrValue,
+    remote: Remote,
 }
 
-/// The explainer on its own page: URL hash in and out, arrow keys anywhere on the page.
+fn copy_to_clipboard(text: String) {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    let _ = clipboard.write_text(&text);
+}
+
 #[component]
-fn Page(props: &PageProps) -> Html {
+fn Host(props: &HostProps) -> Html {
     let command = use_state_eq(|| None::<Command>);
     let seq = use_mut_ref(|| 0u32);
     let send = {
@@ -50,82 +96,312 @@ fn Page(props: &PageProps) -> Html {
             command.set(Some(Command { seq: next, action }));
         })
     };
+    *props.remote.0.borrow_mut() = Some(send.clone());
+    let embed_id = props
+        .options
+        .id
+        .clone()
+        .unwrap_or_else(|| props.instance.to_string());
     {
         let send = send.clone();
+        let mode = props.mode;
+        let embed_id = embed_id.clone();
         use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let on_hash = {
-                let send = send.clone();
-                EventListener::new(&window, "hashchange", move |_| {
-                    let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-                    match config::step_from_hash(&hash, &STORY) {
-                        Some(i) => send.emit(Action::GoTo(i)),
-                        None if hash.is_empty() || hash == "#" => {}
-                        None => gloo::console::warn!(format!(
-                            "escalation: ignoring {hash}: it links to no step"
-                        )),
-                    }
-                })
+            let listeners = if mode == Mode::Page {
+                page_listeners(send, embed_id)
+            } else {
+                Vec::new()
             };
-            // Keys pressed with focus on the page itself (not in a field or the widget,
-            // which handles its own) still move the story.
-            let on_key = EventListener::new(&gloo::utils::document(), "keydown", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let on_body = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| el.tag_name() == "BODY" || el.tag_name() == "HTML");
-                if on_body
-                    && !(event.alt_key()
-                        || event.ctrl_key()
-                        || event.meta_key()
-                        || event.shift_key())
-                    && let Some(action) = action_for_key(&event.key())
-                {
-                    event.prevent_default();
-                    send.emit(action);
-                }
-            });
-            move || drop((on_hash, on_key))
+            move || drop(listeners)
         });
     }
-    let on_step = Callback::from(|index: usize| {
-        let Some(step) = STORY.steps.get(index) else {
-            return;
-        };
-        let wanted = config::hash_for(step.slug);
-        let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-        let first_load_without_hash = index == 0 && current.is_empty();
-        if current != wanted
-            && !first_load_without_hash
-            && let Ok(history) = gloo::utils::window().history()
-        {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&wanted));
-        }
-    });
+    let on_step = {
+        let mode = props.mode;
+        Callback::from(move |index: usize| {
+            let Some(step) = STORY.steps.get(index) else {
+                return;
+            };
+            if mode != Mode::Page {
+                return;
+            }
+            let wanted = config::hash_for(step.slug);
+            let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+            let first_load_without_hash = index == 0 && current.is_empty();
+            if current != wanted
+                && !first_load_without_hash
+                && let Ok(history) = gloo::utils::window().history()
+            {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+            }
+            post_to_parent(&messages::step_message(&embed_id, index, step.slug));
+        })
+    };
+    let embed_base = (props.mode == Mode::Page)
+        .then(|| {
+            location()
+                .and_then(|l| l.href().ok())
+                .map(|href| AttrValue::from(base_dir(&href)))
+        })
+        .flatten();
     let o = &props.options;
     html! {
         <Explainer start={o.start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
-            on_step={on_step} command={*command} />
+            on_step={on_step} command={*command} instance={props.instance.clone()}
+            embed_base={embed_base} on_copy={Callback::from(copy_to_clipboard)} />
     }
 }
 
-/// Mounts the explainer into `#escalation`, or into `<body>` when the page has none.
-pub fn start() {
-    let props = PageProps {
-        options: options_from_url(),
-    };
-    match gloo::utils::document().get_element_by_id(MOUNT_ID) {
-        Some(root) => {
-            yew::Renderer::<Page>::with_root_and_props(root, props).render();
+/// The page-wide listeners of the bundle's own page.
+fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener> {
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    let mut listeners = Vec::new();
+    {
+        let send = send.clone();
+        listeners.push(EventListener::new(&window, "hashchange", move |_| {
+            let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+            match config::step_from_hash(&hash, &STORY) {
+                Some(i) => send.emit(Action::GoTo(i)),
+                None if hash.is_empty() || hash == "#" => {}
+                None => gloo::console::warn!(format!(
+                    "escalation: ignoring {hash}: it links to no step"
+                )),
+            }
+        }));
+    }
+    {
+        // Keys pressed with focus on the page itself (not in a field, and not in the widget,
+        // which handles its own) still move the story.
+        let send = send.clone();
+        listeners.push(EventListener::new(&document, "keydown", move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let on_body = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.tag_name() == "BODY" || el.tag_name() == "HTML");
+            let modified =
+                event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key();
+            if on_body
+                && !modified
+                && let Some(action) = action_for_key(&event.key())
+            {
+                event.prevent_default();
+                send.emit(action);
+            }
+        }));
+    }
+    listeners.push(EventListener::new(&window, "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let data = event.data();
+        let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
+        let kind = if data.is_object() {
+            field("type").and_then(|v| v.as_string())
+        } else {
+            None
+        };
+        let step = field("step")
+            .filter(|_| data.is_object())
+            .map(|v| raw_value(&v));
+        match messages::parse_incoming(kind.as_deref(), step, &STORY) {
+            Incoming::GoTo(i) => send.emit(Action::GoTo(i)),
+            Incoming::Invalid(warning) => gloo::console::warn!(warning),
+            Incoming::Foreign => {}
         }
-        None => {
-            gloo::console::warn!(format!(
-                "escalation: no #{MOUNT_ID} element; mounting into <body>"
-            ));
-            yew::Renderer::<Page>::with_props(props).render();
+    }));
+    if parent_window().is_some() {
+        watch_height(embed_id);
+    }
+    listeners
+}
+
+/// Posts the content height to the parent now and whenever it changes (load, step change,
+/// width change, a table opened): a ResizeObserver on <body>.
+fn watch_height(embed_id: String) {
+    let last = Rc::new(Cell::new(0u32));
+    let report = move || {
+        let Some(body) = gloo::utils::document().body() else {
+            return;
+        };
+        let Some(height) = messages::plausible_height(body.get_bounding_client_rect().height())
+        else {
+            return;
+        };
+        if height != last.replace(height) {
+            let src = location().and_then(|l| l.href().ok()).unwrap_or_default();
+            for post in messages::height_messages(&embed_id, height, &src) {
+                post_to_parent(&post);
+            }
+        }
+    };
+    report();
+    let callback = Closure::<dyn FnMut()>::new(report);
+    if let (Ok(observer), Some(body)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        gloo::utils::document().body(),
+    ) {
+        observer.observe(&body);
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+fn raw_value(value: &JsValue) -> RawValue {
+    if let Some(text) = value.as_string() {
+        RawValue::Text(text)
+    } else if let Some(n) = value.as_f64() {
+        RawValue::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        RawValue::Bool(b)
+    } else if value.is_null() {
+        RawValue::Other("null")
+    } else if value.is_undefined() {
+        RawValue::Other("undefined")
+    } else {
+        RawValue::Other("an object")
+    }
+}
+
+/// One option value from a JS object, as serde-wasm-bindgen reads it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OptionValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Other(serde::de::IgnoredAny),
+}
+
+impl From<OptionValue> for RawValue {
+    fn from(value: OptionValue) -> Self {
+        match value {
+            OptionValue::Bool(b) => RawValue::Bool(b),
+            OptionValue::Number(n) => RawValue::Number(n),
+            OptionValue::Text(t) => RawValue::Text(t),
+            OptionValue::Other(_) => RawValue::Other("a value of another type"),
         }
     }
+}
+
+/// Reads `mount()` options: a plain object, or nothing for the defaults.
+fn options_from_js(options: JsValue) -> Options {
+    if options.is_undefined() || options.is_null() {
+        return Options::default();
+    }
+    match serde_wasm_bindgen::from_value::<BTreeMap<String, OptionValue>>(options) {
+        Ok(map) => {
+            let pairs: Vec<(String, RawValue)> = map
+                .into_iter()
+                .map(|(k, v)| (k, RawValue::from(v)))
+                .collect();
+            let (options, warnings) = config::parse_pairs(
+                pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
+                "mount option",
+                &STORY,
+            );
+            warn_all(warnings);
+            options
+        }
+        Err(e) => {
+            gloo::console::warn!(format!(
+                "escalation: mount options must be an object ({e}); using the defaults"
+            ));
+            Options::default()
+        }
+    }
+}
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+}
+
+fn next_instance() -> AttrValue {
+    let n = NEXT_INSTANCE.with(|c| c.replace(c.get() + 1));
+    format!("esc{n}").into()
+}
+
+/// A mounted widget, returned by `mount`.
+#[wasm_bindgen]
+pub struct EscalationHandle {
+    app: Option<yew::AppHandle<Host>>,
+    remote: Remote,
+}
+
+#[wasm_bindgen]
+impl EscalationHandle {
+    /// Moves to a step, by slug or 1-based number; a bad one is ignored with a warning.
+    pub fn go_to(&self, step: JsValue) {
+        let index = match raw_value(&step) {
+            RawValue::Text(t) => config::step_from_value(&t, &STORY),
+            RawValue::Number(n) if n.fract() == 0.0 && n >= 1.0 && n <= STORY.len() as f64 => {
+                Some(n as usize - 1)
+            }
+            _ => None,
+        };
+        match (index, self.remote.0.borrow().as_ref()) {
+            (Some(i), Some(send)) => send.emit(Action::GoTo(i)),
+            (None, _) => gloo::console::warn!(format!(
+                "escalation: go_to ignores {step:?}: not a step slug or a number from 1 to {}",
+                STORY.len()
+            )),
+            (_, None) => gloo::console::warn!("escalation: go_to on a widget that is not mounted"),
+        }
+    }
+
+    /// Removes the widget from its element and stops it.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.remote.0.borrow_mut().take();
+    }
+}
+
+/// Mounts the explainer into `element` with `options` (`step`, `theme`, `plain`, `tables`,
+/// `id`). Unknown keys and bad values are ignored with a console warning.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("escalation: mount(element, options) needs a DOM element"))?;
+    let options = options_from_js(options);
+    let instance = options
+        .id
+        .clone()
+        .map_or_else(next_instance, AttrValue::from);
+    let remote = Remote::default();
+    let props = HostProps {
+        options,
+        mode: Mode::Mounted,
+        instance,
+        remote: remote.clone(),
+    };
+    let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
+    Ok(EscalationHandle {
+        app: Some(app),
+        remote,
+    })
+}
+
+/// Starts the bundle's own page: mounts into `#escalation` when the page has one (a host
+/// page that loads the bundle only to call `mount` has none, and gets nothing here).
+pub fn start() {
+    let Some(root) = gloo::utils::document().get_element_by_id(MOUNT_ID) else {
+        return;
+    };
+    let (query, hash) = location()
+        .map(|l| (l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
+        .unwrap_or_default();
+    let (options, warnings) = config::parse_url(&query, &hash, &STORY);
+    warn_all(warnings);
+    let props = HostProps {
+        options,
+        mode: Mode::Page,
+        instance: "esc".into(),
+        remote: Remote::default(),
+    };
+    yew::Renderer::<Host>::with_root_and_props(root, props).render();
 }

@@ -14,6 +14,8 @@ pub struct Options {
     pub plain: bool,
     /// Every chart's data table open from the start.
     pub tables_open: bool,
+    /// The embed's id, echoed in every message to the host page.
+    pub id: Option<String>,
 }
 
 /// The hash fragment that links to a step: `#step-<slug>`.
@@ -83,43 +85,128 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// An option's value as the host gave it: text from a URL, or a typed value from `mount()`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    /// Anything else (null, an array, an object), named for the warning.
+    Other(&'static str),
+}
+
+impl RawValue {
+    fn describe(&self) -> String {
+        match self {
+            RawValue::Text(t) => format!("{t:?}"),
+            RawValue::Number(n) => n.to_string(),
+            RawValue::Bool(b) => b.to_string(),
+            RawValue::Other(kind) => kind.to_string(),
+        }
+    }
+}
+
+/// The longest embed id kept: it travels in every message to the host page.
+pub const MAX_ID_LEN: usize = 64;
+
+/// Whether an embed id is usable: 1–64 letters, digits, `-`, `_`, `.` or `:`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// Sets one option on `options`, or says why the value was refused. Unknown keys are refused.
+pub fn apply_option(
+    options: &mut Options,
+    key: &str,
+    value: &RawValue,
+    story: &Story,
+) -> Result<(), String> {
+    let flag = |v: &RawValue| match v {
+        RawValue::Bool(b) => Some(*b),
+        RawValue::Number(n) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
+        RawValue::Text(t) => parse_flag(t),
+        _ => None,
+    };
+    match key {
+        "step" => {
+            let index = match value {
+                RawValue::Text(t) => step_from_value(t, story),
+                RawValue::Number(n)
+                    if n.fract() == 0.0 && *n >= 1.0 && *n <= story.len() as f64 =>
+                {
+                    Some(*n as usize - 1)
+                }
+                _ => None,
+            };
+            options.start = index
+                .ok_or_else(|| format!("not a step slug or a number from 1 to {}", story.len()))?;
+        }
+        "theme" => {
+            options.theme = match value {
+                RawValue::Text(t) => parse_theme(t),
+                _ => None,
+            }
+            .ok_or("use \"light\", \"dark\" or \"auto\"")?;
+        }
+        "plain" => options.plain = flag(value).ok_or("use true or false (1 or 0)")?,
+        "tables" => options.tables_open = flag(value).ok_or("use true or false (1 or 0)")?,
+        "id" => match value {
+            RawValue::Text(t) if is_valid_id(t) => options.id = Some(t.clone()),
+            _ => {
+                return Err(format!(
+                    "use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"
+                ));
+            }
+        },
+        _ => return Err("unknown option".into()),
+    }
+    Ok(())
+}
+
+/// Options from `(key, value)` pairs, with a console-ready warning for each one refused.
+/// `origin` names where they came from in the warning ("URL option", "mount option").
+pub fn parse_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, RawValue)>,
+    origin: &str,
+    story: &Story,
+) -> (Options, Vec<String>) {
+    let mut options = Options::default();
+    let mut warnings = Vec::new();
+    for (key, value) in pairs {
+        if let Err(why) = apply_option(&mut options, key, &value, story) {
+            warnings.push(format!(
+                "escalation: ignoring {origin} `{key}` = {}: {why}",
+                value.describe()
+            ));
+        }
+    }
+    (options, warnings)
+}
+
 /// Options from a URL query string (with or without the leading `?`) and hash, with a
 /// warning for each key or value that was ignored. The hash's step wins over `?step=`.
 pub fn parse_url(query: &str, hash: &str, story: &Story) -> (Options, Vec<String>) {
-    let mut options = Options::default();
-    let mut warnings = Vec::new();
-    for pair in query
+    let decoded: Vec<(String, String)> = query
         .strip_prefix('?')
         .unwrap_or(query)
         .split('&')
         .filter(|p| !p.is_empty())
-    {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let (key, value) = (percent_decode(key), percent_decode(value));
-        let bad = |what: &str| format!("escalation: ignoring ?{key}={value}: {what}");
-        match key.as_str() {
-            "step" => match step_from_value(&value, story) {
-                Some(i) => options.start = i,
-                None => warnings.push(bad(&format!(
-                    "not a step slug or a number from 1 to {}",
-                    story.len()
-                ))),
-            },
-            "theme" => match parse_theme(&value) {
-                Some(t) => options.theme = t,
-                None => warnings.push(bad("use light, dark or auto")),
-            },
-            "plain" => match parse_flag(&value) {
-                Some(f) => options.plain = f,
-                None => warnings.push(bad("use 1 or 0")),
-            },
-            "tables" => match parse_flag(&value) {
-                Some(f) => options.tables_open = f,
-                None => warnings.push(bad("use 1 or 0")),
-            },
-            _ => warnings.push(format!("escalation: ignoring unknown URL option `{key}`")),
-        }
-    }
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect();
+    let (mut options, mut warnings) = parse_pairs(
+        decoded
+            .iter()
+            .map(|(k, v)| (k.as_str(), RawValue::Text(v.clone()))),
+        "URL option",
+        story,
+    );
     if !hash.is_empty() && hash != "#" {
         match step_from_hash(hash, story) {
             Some(i) => options.start = i,
@@ -145,6 +232,38 @@ mod tests {
     }
 
     #[test]
+    fn typed_mount_options_parse_and_bad_ones_warn() {
+        let pairs = [
+            ("step", RawValue::Number(2.0)),
+            ("theme", RawValue::Text("dark".into())),
+            ("plain", RawValue::Bool(true)),
+            ("id", RawValue::Text("story-1".into())),
+        ];
+        let (o, w) = parse_pairs(pairs, "mount option", &STORY);
+        assert_eq!(
+            (o.start, o.theme, o.plain, o.id.as_deref()),
+            (1, Theme::Dark, true, Some("story-1"))
+        );
+        assert!(w.is_empty());
+        let bad = [
+            ("step", RawValue::Number(1.5)),
+            ("step", RawValue::Number(-3.0)),
+            ("theme", RawValue::Bool(true)),
+            ("plain", RawValue::Other("null")),
+            ("id", RawValue::Text("<script>".into())),
+            ("colour", RawValue::Text("red".into())),
+        ];
+        let (o, w) = parse_pairs(bad, "mount option", &STORY);
+        assert_eq!(o, Options::default());
+        assert_eq!(w.len(), 6);
+        assert!(
+            w[5].contains("`colour`") && w[5].contains("unknown option"),
+            "{}",
+            w[5]
+        );
+    }
+
+    #[test]
     fn url_options_parse_and_bad_ones_warn() {
         let last = STORY.len() - 1;
         let (o, w) = parse_url("?step=barrage&theme=dark&plain=1", "", &STORY);
@@ -154,7 +273,8 @@ mod tests {
                 start: STORY.index_of("barrage").unwrap(),
                 theme: Theme::Dark,
                 plain: true,
-                tables_open: false
+                tables_open: false,
+                id: None
             }
         );
         assert!(w.is_empty());

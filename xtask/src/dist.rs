@@ -20,7 +20,10 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
     }
     // trunk's post-build hook (Trunk.toml) has written the data downloads into dist/data/.
     if !dist.join("data").join("escalation-data.json").exists() {
-        return Err("dist/data/ is missing: trunk's post_build hook did not run `cargo xtask export-data`".into());
+        return Err(
+            "dist/data/ is missing: trunk's post_build hook did not run `cargo xtask export-data`"
+                .into(),
+        );
     }
     Ok(dist)
 }
