@@ -11,6 +11,7 @@ use yew::prelude::*;
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::full_story::FullStory;
 use crate::components::scope::IdScope;
+use crate::components::sources_panel::DownloadHrefs;
 use crate::components::step_view::StepView;
 use crate::components::stepper::Stepper;
 use crate::story::{Action, Cursor, STORY};
@@ -111,6 +112,9 @@ pub struct ExplainerProps {
     /// Copies a snippet to the clipboard (the host does it: it is a browser API).
     #[prop_or_default]
     pub on_copy: Callback<String>,
+    /// Where the data downloads are, when not beside the page (the offline file).
+    #[prop_or_default]
+    pub downloads: DownloadHrefs,
 }
 
 #[component]
@@ -186,6 +190,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     });
     html! {
         <ContextProvider<IdScope> context={IdScope(props.instance.clone())}>
+        <ContextProvider<DownloadHrefs> context={props.downloads.clone()}>
             <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
                 data-theme={props.theme.attribute()}
                 onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
@@ -205,6 +210,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </div>
                 <FullStory />
             </section>
+        </ContextProvider<DownloadHrefs>>
         </ContextProvider<IdScope>>
     }
 }

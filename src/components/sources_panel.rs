@@ -1,9 +1,25 @@
 //! `SourcesPanel`: the closing "Sources and data" view — each article with its outlet and how
 //! its date was worked out, and the data downloads (JSON, and CSV per table).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::model::DATASET;
+
+/// Where each download really is, when not beside the page: the offline file carries the
+/// data inside itself as `data:` URLs. Paths not listed stay as they are.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DownloadHrefs(pub Rc<Vec<(String, String)>>);
+
+impl DownloadHrefs {
+    pub fn href<'a>(&'a self, path: &'a str) -> &'a str {
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map_or(path, |(_, href)| href.as_str())
+    }
+}
 
 /// The downloads `cargo xtask dist` writes under `data/`, with what each holds.
 pub const DOWNLOADS: [(&str, &str); 6] = [
@@ -20,6 +36,7 @@ pub const DOWNLOADS: [(&str, &str); 6] = [
 
 #[component]
 pub fn SourcesPanel() -> Html {
+    let hrefs = use_context::<DownloadHrefs>().unwrap_or_default();
     html! {
         <section class="sources" aria-label="Sources and data">
             <h3 class="chart-title">{ "The two source articles" }</h3>
@@ -44,7 +61,7 @@ pub fn SourcesPanel() -> Html {
             <h3 class="chart-title">{ "Get the data" }</h3>
             <ul class="downloads">
                 { for DOWNLOADS.iter().map(|(href, label)| html! {
-                    <li key={*href}><a href={*href} download="">{ *label }</a></li>
+                    <li key={*href}><a href={hrefs.href(href).to_string()} download={href.rsplit('/').next().unwrap_or(href).to_string()}>{ *label }</a></li>
                 }) }
             </ul>
             <p class="chart-note">{ format!(

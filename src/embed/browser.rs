@@ -20,6 +20,7 @@ use super::config::{self, Options, RawValue};
 use super::messages::{self, Incoming, Post};
 use crate::app::embed_code::base_dir;
 use crate::app::{Command, Explainer, action_for_key};
+use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, STORY};
 
 fn location() -> Option<web_sys::Location> {
@@ -68,8 +69,37 @@ enum Mode {
     Mounted,
 }
 
+/// The id of the element in which the offline file carries its data downloads.
+const DOWNLOADS_ID: &str = "escalation-downloads";
+
+/// Reads `{"data/…": "data:…"}` from the offline file's downloads element, if any.
+fn embedded_downloads() -> DownloadHrefs {
+    let Some(text) = gloo::utils::document()
+        .get_element_by_id(DOWNLOADS_ID)
+        .and_then(|el| el.text_content())
+    else {
+        return DownloadHrefs::default();
+    };
+    let Ok(object) = js_sys::JSON::parse(&text) else {
+        gloo::console::warn!(
+            "escalation: the embedded downloads are not valid JSON; links point beside the page"
+        );
+        return DownloadHrefs::default();
+    };
+    let pairs = js_sys::Object::entries(&object.unchecked_into())
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .filter(|(_, href)| href.starts_with("data:"))
+        .collect();
+    DownloadHrefs(Rc::new(pairs))
+}
+
 #[derive(Properties, PartialEq, Clone)]
 struct HostProps {
+    downloads: DownloadHrefs,
     options: Options,
     mode: Mode,
     instance: AttrValue,
@@ -147,7 +177,8 @@ fn Host(props: &HostProps) -> Html {
     html! {
         <Explainer start={o.start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
             on_step={on_step} command={*command} instance={props.instance.clone()}
-            embed_base={embed_base} on_copy={Callback::from(copy_to_clipboard)} />
+            embed_base={embed_base} on_copy={Callback::from(copy_to_clipboard)}
+            downloads={props.downloads.clone()} />
     }
 }
 
@@ -378,6 +409,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
         mode: Mode::Mounted,
         instance,
         remote: remote.clone(),
+        downloads: DownloadHrefs::default(),
     };
     let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
     Ok(EscalationHandle {
@@ -402,6 +434,7 @@ pub fn start() {
         mode: Mode::Page,
         instance: "esc".into(),
         remote: Remote::default(),
+        downloads: embedded_downloads(),
     };
     yew::Renderer::<Host>::with_root_and_props(root, props).render();
 }

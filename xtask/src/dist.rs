@@ -25,6 +25,11 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
                 .into(),
         );
     }
+    let bytes = crate::offline::write(&dist)?;
+    println!(
+        "wrote dist/{} ({bytes} bytes)",
+        crate::offline::OFFLINE_FILE
+    );
     Ok(dist)
 }
 

@@ -4,6 +4,7 @@
 //! Rust toolchain, node/npm and apt can run every task with nothing done by hand.
 
 mod dist;
+mod offline;
 mod serve;
 mod test;
 mod tools;

@@ -1,0 +1,238 @@
+// Embedding: iframes that size themselves, the script mount API, messages to and from the
+// host, the Embed panel, print, and the demo host pages — all on the release bundle.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the iframe's height is within 2px of its document's content height. */
+async function heightSettles(page, frameId) {
+  const frame = page.frameLocator(`#${frameId}`);
+  await frame.locator('.step-headline').first().waitFor();
+  let last;
+  for (let i = 0; i < 50; i++) {
+    const outer = await page.locator(`#${frameId}`).evaluate((el) => el.getBoundingClientRect().height);
+    const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
+    last = { outer, inner };
+    if (Math.abs(outer - inner) <= 2) return last;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`iframe ${frameId} is ${last.outer}px for ${last.inner}px of content`);
+}
+
+test('the iframe follows its content height across steps, data tables and widths', async () => {
+  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 375, height: 800 } });
+  await page.goto(`${server.url}demo/article.html`);
+  const first = await heightSettles(page, 'escalation-frame');
+  const frame = page.frameLocator('#escalation-frame');
+  for (let i = 0; i < 6; i++) {
+    await frame.locator('.step-next').click();
+    await heightSettles(page, 'escalation-frame');
+  }
+  await frame.locator('.show-data').first().click();
+  const opened = await heightSettles(page, 'escalation-frame');
+  await frame.locator('.show-data').first().click();
+  const closed = await heightSettles(page, 'escalation-frame');
+  assert.ok(opened.inner > closed.inner, 'opening the data table made the frame taller');
+  for (const width of [320, 768, 1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await heightSettles(page, 'escalation-frame');
+  }
+  assert.ok(first.inner > 300);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('height and step messages reach the host in every format', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await page.addInitScript(() => {
+    window.__messages = [];
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await page.goto(`${server.url}demo/multiple.html`);
+  await heightSettles(page, 'frame-a');
+  await page.frameLocator('#frame-a').locator('.step-next').click();
+  await page.waitForFunction(() => window.__messages.some((m) => m?.type === 'escalation:step' && m.id === 'frame-a' && m.step === 2));
+  const messages = await page.evaluate(() => window.__messages);
+  const has = (predicate, what) => assert.ok(messages.some(predicate), `${what} in ${JSON.stringify(messages).slice(0, 400)}`);
+  has((m) => typeof m?.['datawrapper-height']?.['frame-a'] === 'number', 'Datawrapper height');
+  has((m) => m?.sentinel === 'amp' && m.type === 'embed-size' && m.height > 0, 'AMP embed-size');
+  has((m) => typeof m === 'string' && JSON.parse(m).context === 'iframe.resize' && JSON.parse(m).src.includes('id=frame-a'), 'Embedly resize string');
+  has((m) => m?.type === 'escalation:height' && m.id === 'frame-b' && m.height > 0, 'our height message');
+  has((m) => m?.type === 'escalation:step' && m.id === 'frame-a' && m.slug === 'natanz', 'our step message');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two iframes and two mounted widgets on one page stay independent', async () => {
+  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1000, height: 900 } });
+  await page.goto(`${server.url}demo/multiple.html`);
+  await heightSettles(page, 'frame-a');
+  await heightSettles(page, 'frame-b');
+  const a = page.frameLocator('#frame-a');
+  const b = page.frameLocator('#frame-b');
+  assert.equal(await b.locator('.step').getAttribute('data-step'), 'estimates');
+  assert.equal(await b.locator('.escalation').getAttribute('data-theme'), 'dark');
+  await a.locator('.step-next').click();
+  await a.locator('.step[data-step="natanz"]').waitFor();
+  assert.equal(await b.locator('.step').getAttribute('data-step'), 'estimates', 'frame b did not move');
+
+  await page.locator('#mount-a .step-headline').first().waitFor();
+  await page.locator('#mount-b .step-headline').first().waitFor();
+  assert.equal(await page.locator('#mount-b .step').getAttribute('data-step'), 'barrage');
+  assert.equal(await page.locator('#mount-b .masthead').count(), 0, 'data-plain drops the masthead');
+  await page.locator('#mount-a .step-next').click();
+  await page.locator('#mount-a .step[data-step="natanz"]').waitFor();
+  assert.equal(await page.locator('#mount-b .step').getAttribute('data-step'), 'barrage', 'mount b did not move');
+  await page.locator('#mount-a .step-headline').first().focus();
+  await page.keyboard.press('End');
+  await page.locator('#mount-a .step[data-step="sources"]').waitFor();
+  assert.equal(await page.locator('#mount-b .step').getAttribute('data-step'), 'barrage');
+
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, 'element ids are unique across the two widgets');
+
+  await page.evaluate(() => document.getElementById('mount-b').escalation.go_to('estimates'));
+  await page.locator('#mount-b .step[data-step="estimates"]').waitFor();
+  await page.evaluate(() => document.getElementById('mount-b').escalation.go_to(4));
+  await page.locator('#mount-b .step[data-step="damascus-strike"]').waitFor();
+  await page.evaluate(() => document.getElementById('mount-a').escalation.destroy());
+  assert.equal(await page.locator('#mount-a *').count(), 0, 'destroy empties the element');
+  assert.equal(await page.locator('#mount-b .step').getAttribute('data-step'), 'damascus-strike');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad mount options and a bad go_to warn, and the widget still works', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}demo/multiple.html`);
+  await page.locator('#mount-a .step-headline').first().waitFor();
+  await page.evaluate(async () => {
+    const { mount } = await import('../escalation.js');
+    const div = document.createElement('div');
+    div.id = 'bad';
+    document.body.append(div);
+    window.badHandle = mount(div, { step: 99, theme: 'plaid', colour: 'red', plain: 'sometimes' });
+    window.badHandle.go_to('nowhere');
+  });
+  await page.locator('#bad .step-headline').first().waitFor();
+  assert.equal(await page.locator('#bad .step').getAttribute('data-step'), 'sabotage-2020', 'defaults');
+  assert.equal(await page.locator('#bad .masthead').count(), 1);
+  await page.locator('#bad .step-next').click();
+  await page.locator('#bad .step[data-step="natanz"]').waitFor();
+  const warnings = problems.filter((p) => p.startsWith('warning: escalation:'));
+  assert.equal(warnings.length, 5, problems.join('\n'));
+  for (const key of ['`step`', '`theme`', '`colour`', '`plain`', 'go_to']) {
+    assert.ok(warnings.some((w) => w.includes(key)), `a warning names ${key}`);
+  }
+  assert.equal(problems.length, warnings.length, 'nothing worse than warnings');
+  const thrown = await page.evaluate(async () => {
+    const { mount } = await import('../escalation.js');
+    try { mount('not an element', {}); return 'no error'; } catch (e) { return String(e.message); }
+  });
+  assert.match(thrown, /needs a DOM element/);
+  await context.close();
+});
+
+test('a host can move an iframe with a message; a bad message only warns', async () => {
+  const { context, page } = await watchedPage(browser);
+  const frameProblems = [];
+  page.on('console', (m) => { if (m.type() === 'warning') frameProblems.push(m.text()); });
+  await page.goto(`${server.url}demo/multiple.html`);
+  await heightSettles(page, 'frame-a');
+  await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'escalation:go-to', step: 'barrage' }, '*'));
+  await page.frameLocator('#frame-a').locator('.step[data-step="barrage"]').waitFor();
+  await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'escalation:go-to', step: 42 }, '*'));
+  await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage('just a string from another script', '*'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.frameLocator('#frame-a').locator('.step').getAttribute('data-step'), 'barrage');
+  assert.equal(frameProblems.filter((w) => w.includes('escalation:go-to')).length, 1, frameProblems.join('\n'));
+  await context.close();
+});
+
+test('the Embed panel offers both snippets for the current step and copies them', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${server.url}#step-barrage`);
+  await page.locator('.embed-toggle').click();
+  const codes = await page.locator('.embed-code').allTextContents();
+  assert.equal(codes.length, 2);
+  assert.ok(codes[0].startsWith(`<iframe src="${server.url}index.html?step=barrage&amp;id=esc"`), codes[0]);
+  assert.ok(codes[0].includes(`<script type="module" src="${server.url}embed.js"></script>`));
+  assert.ok(codes[1].startsWith('<div data-escalation data-step="barrage"></div>'), codes[1]);
+  await page.locator('.copy-code').first().click();
+  assert.equal(await page.locator('.copy-code').first().textContent(), 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[0]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('printing lays out every step in order with its chart and the sources', async () => {
+  const { context, page } = await watchedPage(browser);
+  await page.goto(`${server.url}#step-barrage`);
+  await page.locator('.step-headline').first().waitFor();
+  const total = await page.locator('.progress-dot').count();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.live-story').isVisible(), false);
+  const flat = page.locator('.flat-step');
+  assert.equal(await flat.count(), total);
+  for (let i = 0; i < total; i++) {
+    const step = flat.nth(i);
+    assert.ok(await step.isVisible(), `step ${i + 1} prints`);
+    assert.equal(await step.locator('.flat-position').textContent(), `Step ${i + 1} of ${total}`);
+  }
+  assert.ok(await flat.locator('.chart svg').first().isVisible());
+  assert.ok(await flat.locator('.data-table').first().isVisible(), 'data tables print open');
+  assert.ok(await page.locator('.flat-step .source-list').isVisible(), 'the sources print');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.ok(pdf.length > 20000, `the printout has content (${pdf.length} bytes)`);
+  await context.close();
+});
+
+test('the offline file opens from disk and steps with every request blocked', async () => {
+  const { DIST } = await import('./support.mjs');
+  const { context, page, problems, requests } = await watchedPage(browser, { offline: true });
+  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await page.goto(`file://${DIST}/escalation-offline.html`);
+  await page.locator('.step-headline').first().waitFor();
+  assert.equal(await page.locator('.live-story .step-headline').textContent(), '2020: a string of blasts inside Iran');
+  await page.locator('.step-next').click();
+  await page.locator('.live-story .step[data-step="natanz"]').waitFor();
+  await page.keyboard.press('End');
+  await page.locator('.live-story .step[data-step="sources"]').waitFor();
+  const href = await page.locator('.live-story .downloads a').first().getAttribute('href');
+  assert.match(href, /^data:application\/json;charset=utf-8;base64,/, 'downloads travel inside the file');
+  const json = JSON.parse(Buffer.from(href.split(',')[1], 'base64').toString('utf8'));
+  assert.ok(json.figures.length > 20);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'no network requests');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dist/ works from a sub-path, with its demo page and embeds', async () => {
+  const sub = await serve(undefined, { prefix: '/some/sub/path/' });
+  try {
+    const { context, page, problems, requests } = await watchedPage(browser);
+    await page.goto(`${sub.url}demo/article.html`);
+    await heightSettles(page, 'escalation-frame');
+    await page.locator('#escalation-mount .step[data-step="barrage"]').waitFor();
+    const origin = new URL(sub.url).origin;
+    assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/some/sub/path/`)), [], 'every request stays under the sub-path');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});
