@@ -206,7 +206,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <StepView index={index} tables_open={props.tables_open} />
                     <Stepper index={index} on_action={on_action} bottom={true} />
                     { embed.unwrap_or_default() }
-                    <p class="visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
+                    <p class="step-announcer visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
                 </div>
                 <FullStory />
             </section>

@@ -42,7 +42,10 @@ fn click(root: &Element, selector: &str) {
 async fn next_moves_to_the_second_step_and_previous_comes_back() {
     let root = mount();
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, ".step-headline"), STORY.steps[0].headline);
+    assert_eq!(
+        text(&root, ".live-story .step-headline"),
+        STORY.steps[0].headline
+    );
     assert_eq!(
         text(&root, ".progress-count"),
         format!("1 of {}", STORY.len())
@@ -50,15 +53,21 @@ async fn next_moves_to_the_second_step_and_previous_comes_back() {
 
     click(&root, ".step-next");
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, ".step-headline"), STORY.steps[1].headline);
+    assert_eq!(
+        text(&root, ".live-story .step-headline"),
+        STORY.steps[1].headline
+    );
     assert_eq!(
         text(&root, ".progress-count"),
         format!("2 of {}", STORY.len())
     );
-    assert_eq!(text(&root, "[aria-live]"), STORY.steps[1].headline);
+    assert_eq!(text(&root, ".step-announcer"), STORY.steps[1].headline);
 
     click(&root, ".step-prev");
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, ".step-headline"), STORY.steps[0].headline);
+    assert_eq!(
+        text(&root, ".live-story .step-headline"),
+        STORY.steps[0].headline
+    );
     root.remove();
 }

@@ -6,6 +6,19 @@ use escalation::model::DATASET;
 use escalation::render_to_html;
 use escalation::story::STORY;
 
+/// The interactive part of a render (the current step), without the flat full story that
+/// follows it for print.
+fn live_part(html: &str) -> &str {
+    let start = html
+        .find("class=\"live-story\"")
+        .expect("the live story renders");
+    let end = html
+        .find("class=\"full-story\"")
+        .expect("the full story renders");
+    assert!(start < end);
+    &html[start..end]
+}
+
 /// Yew escapes text for HTML; compare against the same escaping.
 fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -16,9 +29,10 @@ fn escaped(text: &str) -> String {
 
 #[test]
 fn first_screen_shows_title_and_first_step() {
-    let html = render_to_html(0);
+    let whole = render_to_html(0);
+    assert!(whole.contains(&escaped(STORY.title)), "title missing");
+    let html = live_part(&whole);
     let first = &STORY.steps[0];
-    assert!(html.contains(&escaped(STORY.title)), "title missing");
     assert!(
         html.contains("2020: a string of blasts inside Iran"),
         "first headline missing"
@@ -40,7 +54,12 @@ fn first_screen_shows_title_and_first_step() {
 #[test]
 fn every_step_renders_its_headline_and_figures() {
     for (i, step) in STORY.steps.iter().enumerate() {
-        let html = render_to_html(i);
+        let whole = render_to_html(i);
+        let html = live_part(&whole);
+        for (j, other) in STORY.steps.iter().enumerate() {
+            let shown = html.contains(&format!("data-step=\"{}\"", other.slug));
+            assert_eq!(shown, i == j, "render of step {i} shows step {j}: {shown}");
+        }
         assert!(
             html.contains(&format!("data-step=\"{}\"", step.slug)),
             "step {i} not current"
@@ -73,7 +92,25 @@ fn every_step_renders_its_headline_and_figures() {
 
 #[test]
 fn out_of_range_start_opens_the_last_step() {
-    let html = render_to_html(999);
+    let whole = render_to_html(999);
+    let html = live_part(&whole);
     let last = STORY.steps.last().expect("the story has steps");
     assert!(html.contains(&format!("data-step=\"{}\"", last.slug)));
+}
+
+#[test]
+fn the_full_story_for_print_holds_every_step_in_order() {
+    let whole = render_to_html(3);
+    let full = &whole[whole
+        .find("class=\"full-story\"")
+        .expect("the full story renders")..];
+    let mut last = 0;
+    for (i, step) in STORY.steps.iter().enumerate() {
+        let at = full
+            .find(&format!("data-step=\"{}\"", step.slug))
+            .unwrap_or_else(|| panic!("step {i} missing"));
+        assert!(at >= last, "step {i} out of order");
+        last = at;
+        assert!(full.contains(&format!("Step {} of {}", i + 1, STORY.len())));
+    }
 }

@@ -47,7 +47,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
         return html! {
             <section class="flat-step" data-step={step.slug}>
                 <p class="flat-position">{ format!("Step {position}") }</p>
-                <h2 class="step-headline">{ step.headline }</h2>
+                <h2 class="flat-headline">{ step.headline }</h2>
                 { body }
             </section>
         };

@@ -41,7 +41,7 @@ async function current(page) {
   return {
     headline: await page.locator('.step-headline').textContent(),
     count: await page.locator('.progress-count').textContent(),
-    live: await page.locator('[aria-live="polite"]').textContent(),
+    live: await page.locator('.step-announcer').textContent(),
     hash: await page.evaluate(() => location.hash),
   };
 }
@@ -163,9 +163,9 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   const { context, page } = await watchedPage(browser);
   await page.goto(`${server.url}#step-${steps[barrage].slug}`);
   await waitForStep(page, barrage + 1);
-  const mark = page.locator('.mark').first();
+  const mark = page.locator('.live-story .mark').first();
   const before = await mark.getAttribute('style');
-  assert.equal(await page.locator('.mark').count(), 331, 'one mark per drone or missile');
+  assert.equal(await page.locator('.live-story .mark').count(), 331, 'one mark per drone or missile');
   assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
   await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
   await waitForStep(page, barrage + 2);
@@ -175,7 +175,7 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   const reduced = await watchedPage(browser, { reducedMotion: 'reduce' });
   await reduced.page.goto(`${server.url}#step-${steps[barrage].slug}`);
   await waitForStep(reduced.page, barrage + 1);
-  assert.equal(await reduced.page.locator('.mark').first().evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  assert.equal(await reduced.page.locator('.live-story .mark').first().evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
   await reduced.context.close();
 });
 
@@ -187,7 +187,7 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
     assert.ok(overflow <= 0, `${step.slug} scrolls sideways by ${overflow}px at 320px`);
   }
-  const fontSize = await page.locator('.step-narration p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontSize = await page.locator('.live-story .step-narration p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(fontSize >= 16, `narration is ${fontSize}px`);
   const small = await page.locator('button, a').evaluateAll((els) => els
     .filter((el) => el.offsetParent !== null)
@@ -201,16 +201,16 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
 test('show data opens a table that was already there for screen readers', async () => {
   const { context, page } = await watchedPage(browser);
   await page.goto(`${server.url}#step-estimates`);
-  await page.locator('.chart-data').waitFor({ state: 'attached' });
-  const table = page.locator('.chart-data table');
-  assert.equal(await page.locator('.chart-data').getAttribute('class'), 'chart-data visually-hidden');
+  await page.locator('.live-story .chart-data').waitFor({ state: 'attached' });
+  const table = page.locator('.live-story .chart-data table');
+  assert.equal(await page.locator('.live-story .chart-data').getAttribute('class'), 'chart-data visually-hidden');
   assert.match(await table.textContent(), /no more than 10/);
   assert.match(await table.textContent(), /60 to 70/);
-  const toggle = page.locator('.show-data');
+  const toggle = page.locator('.live-story .show-data');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.equal(await page.locator('.chart-data').getAttribute('class'), 'chart-data');
+  assert.equal(await page.locator('.live-story .chart-data').getAttribute('class'), 'chart-data');
   assert.ok(await table.isVisible());
   await context.close();
 });
@@ -241,8 +241,8 @@ test('the theme follows the system and ?theme= overrides it; ?plain=1 drops the 
 test('the sources step links the data downloads, and they hold the dataset', async () => {
   const { context, page } = await watchedPage(browser);
   await page.goto(`${server.url}#step-sources`);
-  await page.locator('.downloads a').first().waitFor();
-  const hrefs = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => a.href));
+  await page.locator('.live-story .downloads a').first().waitFor();
+  const hrefs = await page.locator('.live-story .downloads a').evaluateAll((as) => as.map((a) => a.href));
   assert.equal(hrefs.length, 6);
   for (const href of hrefs) {
     const response = await page.request.get(href);
