@@ -3,6 +3,7 @@
 //! keys — is compiled for wasm32 only.
 
 pub mod config;
+pub mod host;
 pub mod messages;
 
 /// The id of the element the widget mounts into on its own page (`index.html`).

@@ -23,7 +23,21 @@ pub mod geom;
 pub mod model;
 pub mod story;
 
-/// Renders the explainer at `start` to hydratable HTML, natively (tests, prerendering).
+/// The bundle's own page as the browser first renders it, to hydratable HTML: the markup
+/// `cargo xtask dist` puts into dist/index.html and the offline file.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_page() -> String {
+    use embed::host::{Host, HostProps, Mode};
+    let renderer = yew::ServerRenderer::<Host>::with_props(|| HostProps {
+        mode: Mode::Page,
+        instance: "esc".into(),
+        remote: Default::default(),
+        settings: None,
+    });
+    futures::executor::block_on(renderer.render())
+}
+
+/// Renders the explainer at `start` to HTML, natively (tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {
     let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {

@@ -6,7 +6,7 @@
 //! - `mount(element, options)` (the script embed): options from a JS object, a handle with
 //!   `go_to(step)` and `destroy()`; nothing page-wide, so several instances stay independent.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -17,9 +17,10 @@ use yew::prelude::*;
 
 use super::MOUNT_ID;
 use super::config::{self, Options, RawValue};
+use super::host::{Host, HostProps, Mode, Remote, Settings};
 use super::messages::{self, Incoming, Post};
+use crate::app::action_for_key;
 use crate::app::embed_code::base_dir;
-use crate::app::{Command, Explainer, action_for_key};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, STORY};
 
@@ -51,24 +52,6 @@ fn post_to_parent(post: &Post) {
     let _ = parent.post_message(&message, "*");
 }
 
-/// Lets the code that mounted a widget send it actions (`go_to`).
-#[derive(Clone, Default)]
-struct Remote(Rc<RefCell<Option<Callback<Action>>>>);
-
-impl PartialEq for Remote {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mode {
-    /// The bundle's own page: owns the URL and the page's keys.
-    Page,
-    /// Mounted into a host page's element.
-    Mounted,
-}
-
 /// The id of the element in which the offline file carries its data downloads.
 const DOWNLOADS_ID: &str = "escalation-downloads";
 
@@ -97,93 +80,52 @@ fn embedded_downloads() -> DownloadHrefs {
     DownloadHrefs(Rc::new(pairs))
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct HostProps {
-    downloads: DownloadHrefs,
-    options: Options,
-    mode: Mode,
-    instance: AttrValue,
-    remote: Remote,
-}
-
-fn copy_to_clipboard(text: String) {
+pub fn copy_to_clipboard(text: String) {
     let clipboard = gloo::utils::window().navigator().clipboard();
     let _ = clipboard.write_text(&text);
 }
 
-#[component]
-fn Host(props: &HostProps) -> Html {
-    let command = use_state_eq(|| None::<Command>);
-    let seq = use_mut_ref(|| 0u32);
-    let send = {
-        let command = command.clone();
-        Callback::from(move |action: Action| {
-            let next = {
-                let mut seq = seq.borrow_mut();
-                *seq = seq.wrapping_add(1);
-                *seq
-            };
-            command.set(Some(Command { seq: next, action }));
+/// What the bundle's own page says: URL options (each bad one warned about), where the
+/// bundle is served from, and the offline file's embedded downloads.
+pub fn page_settings() -> Settings {
+    let (query, hash, href) = location()
+        .map(|l| {
+            (
+                l.search().unwrap_or_default(),
+                l.hash().unwrap_or_default(),
+                l.href().unwrap_or_default(),
+            )
         })
-    };
-    *props.remote.0.borrow_mut() = Some(send.clone());
-    let embed_id = props
-        .options
-        .id
-        .clone()
-        .unwrap_or_else(|| props.instance.to_string());
-    {
-        let send = send.clone();
-        let mode = props.mode;
-        let embed_id = embed_id.clone();
-        use_effect_with((), move |_| {
-            let listeners = if mode == Mode::Page {
-                page_listeners(send, embed_id)
-            } else {
-                Vec::new()
-            };
-            move || drop(listeners)
-        });
-    }
-    let on_step = {
-        let mode = props.mode;
-        Callback::from(move |index: usize| {
-            let Some(step) = STORY.steps.get(index) else {
-                return;
-            };
-            if mode != Mode::Page {
-                return;
-            }
-            let wanted = config::hash_for(step.slug);
-            let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
-            let first_load_without_hash = index == 0 && current.is_empty();
-            if current != wanted
-                && !first_load_without_hash
-                && let Ok(history) = gloo::utils::window().history()
-            {
-                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
-            }
-            post_to_parent(&messages::step_message(&embed_id, index, step.slug));
-        })
-    };
-    let embed_base = (props.mode == Mode::Page)
-        .then(|| {
-            location()
-                .and_then(|l| l.href().ok())
-                .map(|href| AttrValue::from(base_dir(&href)))
-        })
-        .flatten();
-    let o = &props.options;
-    html! {
-        <Explainer start={o.start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
-            on_step={on_step} command={*command} instance={props.instance.clone()}
-            embed_base={embed_base} on_copy={Callback::from(copy_to_clipboard)}
-            downloads={props.downloads.clone()} />
+        .unwrap_or_default();
+    let (options, warnings) = config::parse_url(&query, &hash, &STORY);
+    warn_all(warnings);
+    Settings {
+        options,
+        embed_base: Some(AttrValue::from(base_dir(&href))),
+        downloads: embedded_downloads(),
     }
 }
 
+/// After a step change on the bundle's own page: the hash follows (replaceState, so the
+/// history is not flooded) and a framing host page hears of it.
+pub fn page_step_changed(index: usize, embed_id: &str) {
+    let Some(step) = STORY.steps.get(index) else {
+        return;
+    };
+    let wanted = config::hash_for(step.slug);
+    let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let first_step_without_hash = index == 0 && current.is_empty();
+    if current != wanted
+        && !first_step_without_hash
+        && let Ok(history) = gloo::utils::window().history()
+    {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+    }
+    post_to_parent(&messages::step_message(embed_id, index, step.slug));
+}
+
 /// The page-wide listeners of the bundle's own page.
-fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener> {
+pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener> {
     let window = gloo::utils::window();
     let document = gloo::utils::document();
     let mut listeners = Vec::new();
@@ -372,13 +314,16 @@ impl EscalationHandle {
             }
             _ => None,
         };
-        match (index, self.remote.0.borrow().as_ref()) {
-            (Some(i), Some(send)) => send.emit(Action::GoTo(i)),
-            (None, _) => gloo::console::warn!(format!(
+        match index {
+            Some(i) => {
+                if !self.remote.send(Action::GoTo(i)) {
+                    gloo::console::warn!("escalation: go_to on a widget that is not mounted");
+                }
+            }
+            None => gloo::console::warn!(format!(
                 "escalation: go_to ignores {step:?}: not a step slug or a number from 1 to {}",
                 STORY.len()
             )),
-            (_, None) => gloo::console::warn!("escalation: go_to on a widget that is not mounted"),
         }
     }
 
@@ -405,11 +350,13 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
         .map_or_else(next_instance, AttrValue::from);
     let remote = Remote::default();
     let props = HostProps {
-        options,
         mode: Mode::Mounted,
         instance,
         remote: remote.clone(),
-        downloads: DownloadHrefs::default(),
+        settings: Some(Settings {
+            options,
+            ..Settings::default()
+        }),
     };
     let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
     Ok(EscalationHandle {
@@ -418,23 +365,23 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
     })
 }
 
-/// Starts the bundle's own page: mounts into `#escalation` when the page has one (a host
-/// page that loads the bundle only to call `mount` has none, and gets nothing here).
+/// Starts the bundle's own page: takes over the prerendered markup in `#escalation`
+/// (hydration), or renders into it when it is empty (a development build). A host page that
+/// loads the bundle only to call `mount` has no `#escalation`, and gets nothing here.
 pub fn start() {
     let Some(root) = gloo::utils::document().get_element_by_id(MOUNT_ID) else {
         return;
     };
-    let (query, hash) = location()
-        .map(|l| (l.search().unwrap_or_default(), l.hash().unwrap_or_default()))
-        .unwrap_or_default();
-    let (options, warnings) = config::parse_url(&query, &hash, &STORY);
-    warn_all(warnings);
     let props = HostProps {
-        options,
         mode: Mode::Page,
         instance: "esc".into(),
         remote: Remote::default(),
-        downloads: embedded_downloads(),
+        settings: None,
     };
-    yew::Renderer::<Host>::with_root_and_props(root, props).render();
+    let renderer = yew::Renderer::<Host>::with_root_and_props(root.clone(), props);
+    if root.first_element_child().is_some() {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
 }

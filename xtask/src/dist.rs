@@ -25,12 +25,71 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
                 .into(),
         );
     }
+    prerender(tools, &dist)?;
     let bytes = crate::offline::write(&dist)?;
     println!(
         "wrote dist/{} ({bytes} bytes)",
         crate::offline::OFFLINE_FILE
     );
     Ok(dist)
+}
+
+const EMPTY_ROOT: &str = "<main id=\"escalation\" class=\"escalation-root\"></main>";
+/// Our loader (www/boot.js) replaces trunk's inline one: no inline script, and a failed
+/// start leaves the static story with a note instead of an error.
+const BOOT: &str = "<script type=\"module\" src=\"./boot.js\"></script>";
+
+/// Puts the server-side render of the page into dist/index.html, so the first paint shows
+/// the first step, its chart and the navigation — and the whole story without script. Fails
+/// the build if a step did not render.
+fn prerender(tools: &Tools, dist: &Path) -> Result<(), String> {
+    println!("$ cargo run --package escalation (prerender)");
+    let out = tools
+        .command("cargo")
+        .args(["run", "--quiet", "--package", "escalation"])
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run the prerender: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("the prerender failed ({})", out.status));
+    }
+    let markup = String::from_utf8(out.stdout).map_err(|_| "the prerender wrote invalid UTF-8")?;
+    let data = datakit::load_required(&tools.root.join("data")).map_err(|e| e.to_string())?;
+    let story = data.story.ok_or("data/story.toml has no story")?;
+    for step in &story.steps {
+        if !markup.contains(&format!("data-step=\"{}\"", step.slug)) {
+            return Err(format!("step `{}` could not be prerendered", step.slug));
+        }
+    }
+    let index = dist.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    if !html.contains(EMPTY_ROOT) {
+        return Err(format!(
+            "dist/index.html has no `{EMPTY_ROOT}` to prerender into"
+        ));
+    }
+    html = html.replace(
+        EMPTY_ROOT,
+        &EMPTY_ROOT.replace("></main>", &format!(">{}</main>", markup.trim())),
+    );
+    crate::offline::remove_element(
+        &mut html,
+        "<script type=\"module\">",
+        "escalation.js",
+        "</script>",
+    )?;
+    let head_end = html
+        .find("</head>")
+        .ok_or("dist/index.html has no </head>")?;
+    html.insert_str(head_end, &format!("{BOOT}\n"));
+    std::fs::write(&index, html).map_err(|e| format!("cannot write dist/index.html: {e}"))?;
+    println!(
+        "prerendered {} steps into dist/index.html ({} bytes of markup)",
+        story.steps.len(),
+        markup.len()
+    );
+    Ok(())
 }
 
 /// Writes the dataset downloads (JSON and one CSV per table) into `dir`, or into

@@ -60,7 +60,12 @@ fn inline_safe(text: &str, closing: &str) -> Result<String, String> {
 }
 
 /// Removes the first `<tag …>…</tag>` or `<tag …>` whose opening contains `marker`.
-fn remove_element(html: &mut String, open: &str, marker: &str, close: &str) -> Result<(), String> {
+pub fn remove_element(
+    html: &mut String,
+    open: &str,
+    marker: &str,
+    close: &str,
+) -> Result<(), String> {
     let mut from = 0;
     while let Some(rel) = html[from..].find(open) {
         let start = from + rel;
@@ -87,12 +92,16 @@ pub fn write(dist: &Path) -> Result<u64, String> {
         .map_err(|e| format!("cannot read the wasm: {e}"))?;
 
     // trunk's loader, preloads and stylesheet links all point at files: drop them.
-    remove_element(
-        &mut html,
-        "<script type=\"module\">",
-        "escalation.js",
-        "</script>",
-    )?;
+    remove_element(&mut html, "<script type=\"module\"", "boot.js", "</script>")?;
+    let static_css = inline_safe(&read("static.css")?, "</style")?;
+    let noscript = "<noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript>";
+    if !html.contains(noscript) {
+        return Err("dist/index.html has no <noscript> link to static.css".into());
+    }
+    html = html.replace(
+        noscript,
+        &format!("<noscript><style>{static_css}</style></noscript>"),
+    );
     remove_element(
         &mut html,
         "<link rel=\"modulepreload\"",
@@ -141,17 +150,28 @@ pub fn write(dist: &Path) -> Result<u64, String> {
 
     let loader = format!(
         "{glue}\n;\n\
-         // Offline: the wasm travels in this file, gzip-compressed and base64-encoded.\n\
-         const packed = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
-         const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
-         await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});\n",
+         // Offline: the wasm travels in this file, gzip-compressed and base64-encoded. If it\n\
+         // cannot start, the whole story shows as text and pictures, with a note.\n\
+         try {{\n\
+           const packed = Uint8Array.from(atob(\"{wasm}\"), (c) => c.charCodeAt(0));\n\
+           const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
+           await __wbg_init({{ module_or_path: await new Response(inflated).arrayBuffer() }});\n\
+         }} catch (error) {{\n\
+           document.getElementById(\"escalation-static\").media = \"all\";\n\
+           const note = document.getElementById(\"escalation-note\");\n\
+           if (note) note.hidden = false;\n\
+           console.warn(\"escalation: the interactive version could not start; showing the whole story as text and pictures.\", error);\n\
+         }}\n",
         glue = inline_safe(&glue, "</script")?,
         wasm = base64(&gzip(&wasm)?),
     );
     let head_end = html
         .find("</head>")
         .ok_or("dist/index.html has no </head>")?;
-    html.insert_str(head_end, &format!("<style>\n{styles}</style>\n"));
+    html.insert_str(
+        head_end,
+        &format!("<style>\n{styles}</style>\n<style id=\"escalation-static\" media=\"not all\">\n{static_css}</style>\n"),
+    );
     let body_end = html
         .rfind("</body>")
         .ok_or("dist/index.html has no </body>")?;

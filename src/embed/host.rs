@@ -1,0 +1,142 @@
+//! host: `<Host>`, the explainer as a page or an embed runs it. It renders the same markup
+//! natively (the prerender) and in the browser (hydration), so it starts from defaults and
+//! only then applies what the page says — URL options, the Embed panel's base, the offline
+//! downloads — from an effect. Browser work happens in effects and callbacks, through
+//! `super::browser` (wasm32 only).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::config::Options;
+use crate::app::{Command, Explainer};
+use crate::components::sources_panel::DownloadHrefs;
+use crate::story::Action;
+
+/// Lets the code that mounted a widget send it actions (`go_to`).
+#[derive(Clone, Default)]
+pub struct Remote(pub Rc<RefCell<Option<Callback<Action>>>>);
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Remote {
+    pub fn send(&self, action: Action) -> bool {
+        match self.0.borrow().as_ref() {
+            Some(send) => {
+                send.emit(action);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The bundle's own page (also the iframe page): owns the URL and the page's keys.
+    Page,
+    /// Mounted into a host page's element by `mount()`.
+    Mounted,
+}
+
+/// What the page tells the widget once it runs in a browser.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    pub options: Options,
+    /// Where the bundle is served from, for the Embed panel's snippets.
+    pub embed_base: Option<AttrValue>,
+    pub downloads: DownloadHrefs,
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct HostProps {
+    pub mode: Mode,
+    pub instance: AttrValue,
+    #[prop_or_default]
+    pub remote: Remote,
+    /// Known up front (`mount`), or `None` to read from the page after the first render
+    /// (so the first render matches the prerendered markup it hydrates).
+    #[prop_or_default]
+    pub settings: Option<Settings>,
+}
+
+#[component]
+pub fn Host(props: &HostProps) -> Html {
+    let settings = use_state(|| props.settings.clone());
+    let command = use_state_eq(|| None::<Command>);
+    let seq = use_mut_ref(|| 0u32);
+    let send = {
+        let command = command.clone();
+        Callback::from(move |action: Action| {
+            let next = {
+                let mut seq = seq.borrow_mut();
+                *seq = seq.wrapping_add(1);
+                *seq
+            };
+            command.set(Some(Command { seq: next, action }));
+        })
+    };
+    *props.remote.0.borrow_mut() = Some(send.clone());
+    let embed_id = settings
+        .as_ref()
+        .and_then(|s| s.options.id.clone())
+        .unwrap_or_else(|| props.instance.to_string());
+
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mode = props.mode;
+        let settings = settings.clone();
+        let send = send.clone();
+        let instance = props.instance.to_string();
+        use_effect_with((), move |_| {
+            let mut listeners = Vec::new();
+            if mode == Mode::Page {
+                let read = (*settings)
+                    .clone()
+                    .unwrap_or_else(super::browser::page_settings);
+                if settings.is_none() {
+                    if read.options.start != 0 {
+                        send.emit(Action::GoTo(read.options.start));
+                    }
+                    settings.set(Some(read.clone()));
+                }
+                let embed_id = read.options.id.clone().unwrap_or(instance);
+                listeners = super::browser::page_listeners(send, embed_id);
+            }
+            move || drop(listeners)
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = &send;
+
+    let on_step = {
+        let live = props.mode == Mode::Page && settings.is_some();
+        Callback::from(move |index: usize| {
+            if live {
+                #[cfg(target_arch = "wasm32")]
+                super::browser::page_step_changed(index, &embed_id);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (index, &embed_id);
+        })
+    };
+    #[cfg(target_arch = "wasm32")]
+    let on_copy = Callback::from(super::browser::copy_to_clipboard);
+    #[cfg(not(target_arch = "wasm32"))]
+    let on_copy = Callback::noop();
+
+    let current = (*settings).clone().unwrap_or_default();
+    let o = &current.options;
+    let start = if props.settings.is_some() { o.start } else { 0 };
+    html! {
+        <Explainer start={start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
+            on_step={on_step} command={*command} instance={props.instance.clone()}
+            embed_base={current.embed_base.clone()} on_copy={on_copy}
+            downloads={current.downloads.clone()} />
+    }
+}

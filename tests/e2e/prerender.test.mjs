@@ -1,0 +1,89 @@
+// Readable before and without WebAssembly: the page arrives prerendered, the wasm takes the
+// markup over (hydration), and without script or without wasm the whole story still reads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchedPage } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const KEY_FIGURES = ['nearly a dozen', 'more than 300', '185', 'three dozen', '110', 'no more than 10', '60 to 70', '75', 'nearly all'];
+
+async function assertWholeStory(page) {
+  const headlines = await page.locator('.full-story .flat-headline').allTextContents();
+  assert.ok(headlines.length >= 9, `${headlines.length} steps`);
+  for (const h of headlines) {
+    assert.ok(await page.getByRole('heading', { name: h, exact: true }).first().isVisible(), `"${h}" is visible`);
+  }
+  const text = await page.locator('.full-story').innerText();
+  for (const figure of KEY_FIGURES) assert.ok(text.includes(figure), `the page shows "${figure}"`);
+  assert.ok(await page.locator('.full-story .data-table').first().isVisible(), 'data tables show');
+  assert.ok(await page.locator('.full-story svg').first().isVisible(), 'static charts show');
+  assert.ok(await page.locator('.full-story .source-list').isVisible(), 'the sources show');
+  assert.equal(await page.locator('.live-story').isVisible(), false, 'the dead controls are hidden');
+}
+
+test('without JavaScript, the whole story is on the page', async () => {
+  const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
+  await page.goto(server.url);
+  await assertWholeStory(page);
+  assert.equal(await page.locator('#escalation-note').isVisible(), false);
+  await context.close();
+});
+
+test('when the wasm cannot load, the static story shows with a note and nothing is thrown', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await context.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  await page.locator('#escalation-note').waitFor({ state: 'visible' });
+  await assertWholeStory(page);
+  assert.ok(problems.every((p) => p.startsWith('warning: escalation:') || p.includes('Failed to load resource')), problems.join('\n'));
+  assert.ok(!problems.some((p) => p.startsWith('pageerror')), 'no uncaught error');
+  await context.close();
+});
+
+test('a normal load shows the prerendered first step at once, then hydrates it in place', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await context.route('**/escalation_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  const headline = page.locator('.live-story .step-headline');
+  assert.equal(await headline.textContent(), '2020: a string of blasts inside Iran', 'prerendered before the wasm');
+  assert.ok(await page.locator('.live-story .chart svg').isVisible(), 'the first chart is static SVG');
+  assert.ok(await page.locator('.live-story .step-next').isVisible(), 'the navigation shows');
+  await headline.evaluate((el) => { el.dataset.prerendered = 'yes'; });
+  await page.waitForTimeout(300);
+  release();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0));
+  await page.locator('.live-story .step-next').click();
+  await page.locator('.live-story .step[data-step="natanz"]').waitFor();
+  assert.equal(await headline.getAttribute('data-prerendered'), 'yes', 'the same element was taken over, not replaced');
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.responseEnd,
+  }));
+  assert.ok(timing.fcp > 0 && timing.fcp < timing.wasm, `first paint ${timing.fcp} ms, wasm done ${timing.wasm} ms`);
+  assert.deepEqual(problems, [], 'hydration without warnings or errors');
+  await context.close();
+});
+
+test('a deep link on a prerendered page opens its step after hydration', async () => {
+  const { context, page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}?theme=dark#step-estimates`);
+  await page.locator('.live-story .step[data-step="estimates"]').waitFor();
+  assert.equal(await page.locator('.escalation').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.evaluate(() => location.hash), '#step-estimates');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
