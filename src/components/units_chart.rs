@@ -1,6 +1,7 @@
 //! `UnitsChart`: the barrage as one mark per drone or missile. The same marks (keyed by
-//! index) regroup between the barrage, interception and outcome steps; CSS transitions on
-//! `transform` animate the move, and prefers-reduced-motion turns them off.
+//! index) regroup between the barrage, interception and outcome steps; a CSS transition on
+//! `transform` animates the move (staggered by `lag-N` classes), and prefers-reduced-motion
+//! turns it off.
 
 use std::rc::Rc;
 
@@ -157,13 +158,13 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
                     }
                 }) }
                 { for layout.marks.iter().map(|mark| {
-                    let style = format!(
-                        "transform:translate({}px,{}px);transition-delay:{}ms",
-                        fmt(mark.x), fmt(mark.y), (mark.index % 40) * 6
-                    );
+                    // The SVG transform attribute, not a style attribute: it animates through the
+                    // CSS transition all the same, and a strict CSP (no inline styles) allows it.
+                    let transform = format!("translate({} {})", fmt(mark.x), fmt(mark.y));
+                    let lag = format!("lag-{}", mark.index % 8);
                     html! {
-                        <rect key={mark.index} class={classes!("mark", kind_class(mark.kind), mark.entered.then_some("entered"))}
-                            width={size.clone()} height={size.clone()} rx="1.5" style={style} />
+                        <rect key={mark.index} class={classes!("mark", kind_class(mark.kind), mark.entered.then_some("entered"), lag)}
+                            width={size.clone()} height={size.clone()} rx="1.5" transform={transform} />
                     }
                 }) }
             </g>

@@ -164,12 +164,12 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   await page.goto(`${server.url}#step-${steps[barrage].slug}`);
   await waitForStep(page, barrage + 1);
   const mark = page.locator('.live-story .mark').first();
-  const before = await mark.getAttribute('style');
+  const before = await mark.getAttribute('transform');
   assert.equal(await page.locator('.live-story .mark').count(), 331, 'one mark per drone or missile');
   assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
   await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
   await waitForStep(page, barrage + 2);
-  assert.notEqual(await mark.getAttribute('style'), before, 'the same mark moved');
+  assert.notEqual(await mark.getAttribute('transform'), before, 'the same mark moved');
   await context.close();
 
   const reduced = await watchedPage(browser, { reducedMotion: 'reduce' });
