@@ -5,7 +5,9 @@
 import init from './escalation.js';
 
 try {
-  await init({ module_or_path: new URL('./escalation_bg.wasm', import.meta.url) });
+  const wasm = await init({ module_or_path: new URL('./escalation_bg.wasm', import.meta.url) });
+  // The benchmark reads the wasm's linear memory size from here.
+  window.escalationMemory = wasm.memory;
 } catch (error) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';

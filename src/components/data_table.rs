@@ -33,3 +33,33 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         </table>
     }
 }
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct FigureTableProps {
+    pub caption: AttrValue,
+    /// (what the row is, figure id), in order.
+    pub rows: &'static [(&'static str, &'static str)],
+}
+
+/// `FigureTable`: a `DataTable` of figures — what each counts, the number as the source
+/// states it, and who says so.
+#[component]
+pub fn FigureTable(props: &FigureTableProps) -> Html {
+    let figure = |id: &str| crate::model::DATASET.figure(id);
+    let rows: Vec<Vec<AttrValue>> = props
+        .rows
+        .iter()
+        .map(|(what, id)| {
+            vec![
+                AttrValue::from(*what),
+                figure(id).map(|f| f.label()).unwrap_or_default().into(),
+                AttrValue::from(figure(id).map_or("", |f| f.claimed_by)),
+            ]
+        })
+        .collect();
+    html! {
+        <DataTable caption={props.caption.clone()}
+            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
+            rows={Rc::new(rows)} />
+    }
+}

@@ -1,15 +1,13 @@
 //! `EstimatesChart`: what Israel expected — first "no more than 10", then "60 to 70"
 //! surface-to-surface missiles — against what Iran launched, stacked by weapon type.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::barrage::{
     self, BALLISTIC, CRUISE, DRONES, FIRST_ESTIMATE, REVISED_ESTIMATE, TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::DataTable;
+use crate::components::data_table::FigureTable;
 use crate::components::source_line::SourceLine;
 use crate::geom::bars::{self, Part, Row};
 use crate::geom::{WIDTH, fmt};
@@ -57,6 +55,22 @@ fn part(id: &str) -> Part {
     }
 }
 
+/// The chart's data table: (row, figure id).
+const ESTIMATE_ROWS: &[(&str, &str)] = &[
+    (
+        "First estimate (surface-to-surface missiles)",
+        FIRST_ESTIMATE,
+    ),
+    (
+        "Revised estimate (surface-to-surface missiles)",
+        REVISED_ESTIMATE,
+    ),
+    ("Launched: ballistic missiles", BALLISTIC),
+    ("Launched: cruise missiles", CRUISE),
+    ("Launched: drones", DRONES),
+    ("Launched: all drones and missiles", TOTAL),
+];
+
 #[component]
 pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
     let rows = vec![
@@ -83,16 +97,7 @@ pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];
     let table = html! {
-        <DataTable caption="Israel's estimates and what Iran launched"
-            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
-            rows={Rc::new([
-                ("First estimate (surface-to-surface missiles)", FIRST_ESTIMATE),
-                ("Revised estimate (surface-to-surface missiles)", REVISED_ESTIMATE),
-                ("Launched: ballistic missiles", BALLISTIC),
-                ("Launched: cruise missiles", CRUISE),
-                ("Launched: drones", DRONES),
-                ("Launched: all drones and missiles", TOTAL),
-            ].iter().map(|(what, id)| vec![AttrValue::from(*what), barrage::label(id).into(), barrage::claimed_by(id).into()]).collect())} />
+        <FigureTable caption="Israel's estimates and what Iran launched" rows={ESTIMATE_ROWS} />
     };
     html! {
         <ChartFrame id="estimates" title="What Israel expected, and what came" description={props.alt.clone()}

@@ -1,15 +1,13 @@
 //! `FlowChart`: launched → entered Israeli airspace → reached targets, each stage as wide as
 //! its count; the last stage has no number in the source and is drawn dashed, not to scale.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::barrage::{
     self, DOWNED_BEFORE, DOWNED_INSIDE, ENTERED, INTERCEPTORS, REACHED, TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::DataTable;
+use crate::components::data_table::FigureTable;
 use crate::components::source_line::SourceLine;
 use crate::geom::flow::{self, STAGE_GAP};
 use crate::geom::{WIDTH, fmt};
@@ -21,6 +19,15 @@ pub struct FlowChartProps {
     #[prop_or_default]
     pub table_open: bool,
 }
+
+/// The chart's data table: (row, figure id).
+const FLOW_ROWS: &[(&str, &str)] = &[
+    ("Launched", TOTAL),
+    ("Shot down before reaching Israel", DOWNED_BEFORE),
+    ("Entered Israeli airspace", ENTERED),
+    ("Shot down inside Israeli airspace", DOWNED_INSIDE),
+    ("Reached their targets", REACHED),
+];
 
 #[component]
 pub fn FlowChart(props: &FlowChartProps) -> Html {
@@ -49,15 +56,7 @@ pub fn FlowChart(props: &FlowChartProps) -> Html {
         format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
     ];
     let table = html! {
-        <DataTable caption="From launch to impact"
-            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
-            rows={Rc::new([
-                ("Launched", TOTAL),
-                ("Shot down before reaching Israel", DOWNED_BEFORE),
-                ("Entered Israeli airspace", ENTERED),
-                ("Shot down inside Israeli airspace", DOWNED_INSIDE),
-                ("Reached their targets", REACHED),
-            ].iter().map(|(what, id)| vec![AttrValue::from(*what), barrage::label(id).into(), barrage::claimed_by(id).into()]).collect())} />
+        <FigureTable caption="From launch to impact" rows={FLOW_ROWS} />
     };
     html! {
         <ChartFrame id="flow" title="From launch to impact" description={props.alt.clone()}

@@ -3,8 +3,6 @@
 //! `transform` animates the move (staggered by `lag-N` classes), and prefers-reduced-motion
 //! turns it off.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::components::barrage::{
@@ -12,7 +10,7 @@ use crate::components::barrage::{
     TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::DataTable;
+use crate::components::data_table::FigureTable;
 use crate::components::source_line::SourceLine;
 use crate::geom::units::{self, CAPTION, Group, Kind, View};
 use crate::geom::{WIDTH, fmt};
@@ -56,38 +54,32 @@ fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
-fn table(view: View) -> (AttrValue, Vec<Vec<AttrValue>>) {
-    let row = |what: &str, id: &str| -> Vec<AttrValue> {
-        vec![
-            what.to_string().into(),
-            barrage::label(id).into(),
-            barrage::claimed_by(id).into(),
-        ]
-    };
+/// The chart's data table: its caption and (row, figure id) pairs.
+fn table(view: View) -> (&'static str, &'static [(&'static str, &'static str)]) {
     match view {
         View::ByType => (
-            "Iran's barrage by weapon type".into(),
-            vec![
-                row("Drones", DRONES),
-                row("Cruise missiles", CRUISE),
-                row("Ballistic missiles", BALLISTIC),
-                row("All drones and missiles", TOTAL),
+            "Iran's barrage by weapon type",
+            &[
+                ("Drones", DRONES),
+                ("Cruise missiles", CRUISE),
+                ("Ballistic missiles", BALLISTIC),
+                ("All drones and missiles", TOTAL),
             ],
         ),
         View::ByAirspace => (
-            "Where the drones and missiles were stopped".into(),
-            vec![
-                row("Shot down before reaching Israel", DOWNED_BEFORE),
-                row("Entered Israeli airspace", ENTERED),
-                row("Of those in Israeli airspace, shot down", DOWNED_INSIDE),
+            "Where the drones and missiles were stopped",
+            &[
+                ("Shot down before reaching Israel", DOWNED_BEFORE),
+                ("Entered Israeli airspace", ENTERED),
+                ("Of those in Israeli airspace, shot down", DOWNED_INSIDE),
             ],
         ),
         View::Outcome => (
-            "The outcome of the barrage".into(),
-            vec![
-                row("Intercepted", INTERCEPTED),
-                row("Reached their targets", REACHED),
-                row("Entered Israeli airspace", ENTERED),
+            "The outcome of the barrage",
+            &[
+                ("Intercepted", INTERCEPTED),
+                ("Reached their targets", REACHED),
+                ("Entered Israeli airspace", ENTERED),
             ],
         ),
     }
@@ -134,13 +126,9 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
         View::ByAirspace => "by-airspace",
         View::Outcome => "outcome",
     };
-    let (caption_text, rows) = table(props.view);
+    let (table_caption, rows) = table(props.view);
     let size = fmt(layout.size);
-    let table = html! {
-        <DataTable caption={caption_text}
-            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
-            rows={Rc::new(rows)} />
-    };
+    let table = html! { <FigureTable caption={table_caption} rows={rows} /> };
     html! {
         <ChartFrame id="units" title="Iran's barrage, one mark per drone or missile" description={props.alt.clone()}
             width={WIDTH} height={height} table={table} table_open={props.table_open}

@@ -1,21 +1,10 @@
 // Embedding: iframes that size themselves, the script mount API, messages to and from the
 // host, the Embed panel, print, and the demo host pages — all on the release bundle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { serve, watchedPage, suite } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 /** Waits until the iframe's height is within 2px of its document's content height. */
 async function heightSettles(page, frameId) {
@@ -33,8 +22,8 @@ async function heightSettles(page, frameId) {
 }
 
 test('the iframe follows its content height across steps, data tables and widths', async () => {
-  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 375, height: 800 } });
-  await page.goto(`${server.url}demo/article.html`);
+  const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 375, height: 800 } });
+  await page.goto(`${env.server.url}demo/article.html`);
   const first = await heightSettles(page, 'escalation-frame');
   const frame = page.frameLocator('#escalation-frame');
   for (let i = 0; i < 6; i++) {
@@ -56,12 +45,12 @@ test('the iframe follows its content height across steps, data tables and widths
 });
 
 test('height and step messages reach the host in every format', async () => {
-  const { context, page, problems } = await watchedPage(browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   await page.addInitScript(() => {
     window.__messages = [];
     window.addEventListener('message', (e) => window.__messages.push(e.data));
   });
-  await page.goto(`${server.url}demo/multiple.html`);
+  await page.goto(`${env.server.url}demo/multiple.html`);
   await heightSettles(page, 'frame-a');
   await page.frameLocator('#frame-a').locator('.step-next').click();
   await page.waitForFunction(() => window.__messages.some((m) => m?.type === 'escalation:step' && m.id === 'frame-a' && m.step === 2));
@@ -77,8 +66,8 @@ test('height and step messages reach the host in every format', async () => {
 });
 
 test('two iframes and two mounted widgets on one page stay independent', async () => {
-  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1000, height: 900 } });
-  await page.goto(`${server.url}demo/multiple.html`);
+  const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 1000, height: 900 } });
+  await page.goto(`${env.server.url}demo/multiple.html`);
   await heightSettles(page, 'frame-a');
   await heightSettles(page, 'frame-b');
   const a = page.frameLocator('#frame-a');
@@ -116,8 +105,8 @@ test('two iframes and two mounted widgets on one page stay independent', async (
 });
 
 test('bad mount options and a bad go_to warn, and the widget still works', async () => {
-  const { context, page, problems } = await watchedPage(browser);
-  await page.goto(`${server.url}demo/multiple.html`);
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}demo/multiple.html`);
   await page.locator('#mount-a .step-headline').first().waitFor();
   await page.evaluate(async () => {
     const { mount } = await import('../escalation.js');
@@ -147,10 +136,10 @@ test('bad mount options and a bad go_to warn, and the widget still works', async
 });
 
 test('a host can move an iframe with a message; a bad message only warns', async () => {
-  const { context, page } = await watchedPage(browser);
+  const { context, page } = await watchedPage(env.browser);
   const frameProblems = [];
   page.on('console', (m) => { if (m.type() === 'warning') frameProblems.push(m.text()); });
-  await page.goto(`${server.url}demo/multiple.html`);
+  await page.goto(`${env.server.url}demo/multiple.html`);
   await heightSettles(page, 'frame-a');
   await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'escalation:go-to', step: 'barrage' }, '*'));
   await page.frameLocator('#frame-a').locator('.step[data-step="barrage"]').waitFor();
@@ -163,14 +152,14 @@ test('a host can move an iframe with a message; a bad message only warns', async
 });
 
 test('the Embed panel offers both snippets for the current step and copies them', async () => {
-  const { context, page, problems } = await watchedPage(browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`${server.url}#step-barrage`);
+  await page.goto(`${env.server.url}#step-barrage`);
   await page.locator('.embed-toggle').click();
   const codes = await page.locator('.embed-code').allTextContents();
   assert.equal(codes.length, 2);
-  assert.ok(codes[0].startsWith(`<iframe src="${server.url}index.html?step=barrage&amp;id=esc"`), codes[0]);
-  assert.ok(codes[0].includes(`<script type="module" src="${server.url}embed.js"></script>`));
+  assert.ok(codes[0].startsWith(`<iframe src="${env.server.url}index.html?step=barrage&amp;id=esc"`), codes[0]);
+  assert.ok(codes[0].includes(`<script type="module" src="${env.server.url}embed.js"></script>`));
   assert.ok(codes[1].startsWith('<div data-escalation data-step="barrage"></div>'), codes[1]);
   await page.locator('.copy-code').first().click();
   assert.equal(await page.locator('.copy-code').first().textContent(), 'Copied');
@@ -180,8 +169,8 @@ test('the Embed panel offers both snippets for the current step and copies them'
 });
 
 test('printing lays out every step in order with its chart and the sources', async () => {
-  const { context, page } = await watchedPage(browser);
-  await page.goto(`${server.url}#step-barrage`);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}#step-barrage`);
   await page.locator('.step-headline').first().waitFor();
   const total = await page.locator('.progress-dot').count();
   await page.emulateMedia({ media: 'print' });
@@ -203,7 +192,7 @@ test('printing lays out every step in order with its chart and the sources', asy
 
 test('the offline file opens from disk and steps with every request blocked', async () => {
   const { DIST } = await import('./support.mjs');
-  const { context, page, problems, requests } = await watchedPage(browser, { offline: true });
+  const { context, page, problems, requests } = await watchedPage(env.browser, { offline: true });
   await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
   await page.goto(`file://${DIST}/escalation-offline.html`);
   await page.locator('.step-headline').first().waitFor();
@@ -224,7 +213,7 @@ test('the offline file opens from disk and steps with every request blocked', as
 test('dist/ works from a sub-path, with its demo page and embeds', async () => {
   const sub = await serve(undefined, { prefix: '/some/sub/path/' });
   try {
-    const { context, page, problems, requests } = await watchedPage(browser);
+    const { context, page, problems, requests } = await watchedPage(env.browser);
     await page.goto(`${sub.url}demo/article.html`);
     await heightSettles(page, 'escalation-frame');
     await page.locator('#escalation-mount .step[data-step="barrage"]').waitFor();

@@ -1,21 +1,10 @@
 // Readable before and without WebAssembly: the page arrives prerendered, the wasm takes the
 // markup over (hydration), and without script or without wasm the whole story still reads.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { watchedPage, suite } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite();
 
 const KEY_FIGURES = ['nearly a dozen', 'more than 300', '185', 'three dozen', '110', 'no more than 10', '60 to 70', '75', 'nearly all'];
 
@@ -34,17 +23,17 @@ async function assertWholeStory(page) {
 }
 
 test('without JavaScript, the whole story is on the page', async () => {
-  const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
-  await page.goto(server.url);
+  const { context, page } = await watchedPage(env.browser, { javaScriptEnabled: false });
+  await page.goto(env.server.url);
   await assertWholeStory(page);
   assert.equal(await page.locator('#escalation-note').isVisible(), false);
   await context.close();
 });
 
 test('when the wasm cannot load, the static story shows with a note and nothing is thrown', async () => {
-  const { context, page, problems } = await watchedPage(browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   await context.route('**/*.wasm', (route) => route.abort());
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator('#escalation-note').waitFor({ state: 'visible' });
   await assertWholeStory(page);
   assert.ok(problems.every((p) => p.startsWith('warning: escalation:') || p.includes('Failed to load resource')), problems.join('\n'));
@@ -53,11 +42,11 @@ test('when the wasm cannot load, the static story shows with a note and nothing 
 });
 
 test('a normal load shows the prerendered first step at once, then hydrates it in place', async () => {
-  const { context, page, problems } = await watchedPage(browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   await context.route('**/escalation_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+  await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
   const headline = page.locator('.live-story .step-headline');
   assert.equal(await headline.textContent(), '2020: a string of blasts inside Iran', 'prerendered before the wasm');
   assert.ok(await page.locator('.live-story .chart svg').isVisible(), 'the first chart is static SVG');
@@ -79,8 +68,8 @@ test('a normal load shows the prerendered first step at once, then hydrates it i
 });
 
 test('a deep link on a prerendered page opens its step after hydration', async () => {
-  const { context, page, problems } = await watchedPage(browser);
-  await page.goto(`${server.url}?theme=dark#step-estimates`);
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}?theme=dark#step-estimates`);
   await page.locator('.live-story .step[data-step="estimates"]').waitFor();
   assert.equal(await page.locator('.escalation').getAttribute('data-theme'), 'dark');
   assert.equal(await page.evaluate(() => location.hash), '#step-estimates');

@@ -1,23 +1,18 @@
 // What a reader does: walk every step by keyboard and by clicking, open each step's deep
 // link, swipe, hear the live region, and meet the layout and accessibility rules at phone
 // and desktop widths in both themes. Screenshots of every step land in target/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, watchedPage } from './support.mjs';
+import { watchedPage, suite } from './support.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
-let server;
-let browser;
 let steps; // [{ slug, headline }] read from the page itself
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
+const env = suite({}, async (env) => {
   await mkdir(SHOTS, { recursive: true });
-  const { context, page } = await watchedPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
   await page.locator('.step-headline').waitFor();
   const labels = await page.locator('.progress-dot').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
   steps = [];
@@ -30,11 +25,6 @@ before(async () => {
     });
   }
   await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function current(page) {
@@ -59,8 +49,8 @@ test('the story has about ten steps, ending with sources and data', () => {
 for (const width of [375, 1280]) {
   for (const scheme of ['light', 'dark']) {
     test(`keyboard walk at ${width}px, ${scheme}: every step, live region, deep link, axe, screenshots`, async () => {
-      const { context, page, problems } = await watchedPage(browser, { viewport: { width, height: 900 }, colorScheme: scheme });
-      await page.goto(server.url);
+      const { context, page, problems } = await watchedPage(env.browser, { viewport: { width, height: 900 }, colorScheme: scheme });
+      await page.goto(env.server.url);
       await page.locator('.step-headline').waitFor();
       await page.locator('.progress-dot').first().focus();
       for (let i = 0; i < steps.length; i++) {
@@ -100,8 +90,8 @@ for (const width of [375, 1280]) {
 }
 
 test('clicking Next and Previous walks the story on a phone', async () => {
-  const { context, page, problems } = await watchedPage(browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
-  await page.goto(server.url);
+  const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
+  await page.goto(env.server.url);
   await page.locator('.step-headline').waitFor();
   assert.ok(await page.locator('.step-prev').isDisabled());
   for (let i = 1; i < steps.length; i++) {
@@ -117,9 +107,9 @@ test('clicking Next and Previous walks the story on a phone', async () => {
 });
 
 test('every deep link opens its step, and hashchange moves the story', async () => {
-  const { context, page, problems } = await watchedPage(browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   for (const [i, step] of steps.entries()) {
-    await page.goto(`${server.url}#step-${step.slug}`);
+    await page.goto(`${env.server.url}#step-${step.slug}`);
     await waitForStep(page, i + 1);
     assert.equal(await page.locator('.step-headline').textContent(), step.headline);
   }
@@ -130,8 +120,8 @@ test('every deep link opens its step, and hashchange moves the story', async () 
 });
 
 test('a bad deep link warns and opens the first step', async () => {
-  const { context, page, problems } = await watchedPage(browser);
-  await page.goto(`${server.url}?theme=plaid#step-nowhere`);
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}?theme=plaid#step-nowhere`);
   await waitForStep(page, 1);
   assert.equal(problems.length, 2, problems.join('\n'));
   assert.ok(problems.every((p) => p.startsWith('warning: escalation:')), problems.join('\n'));
@@ -139,8 +129,8 @@ test('a bad deep link warns and opens the first step', async () => {
 });
 
 test('a swipe moves forward and back', async () => {
-  const { context, page } = await watchedPage(browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
-  await page.goto(server.url);
+  const { context, page } = await watchedPage(env.browser, { viewport: { width: 375, height: 800 }, hasTouch: true });
+  await page.goto(env.server.url);
   await page.locator('.step-headline').waitFor();
   const swipe = (from, to) => page.evaluate(([from, to]) => {
     const el = document.querySelector('.escalation');
@@ -160,8 +150,8 @@ test('a swipe moves forward and back', async () => {
 test('the unit chart marks move between barrage steps, and reduced motion stops the animation', async () => {
   const barrage = steps.findIndex((s) => s.slug === 'barrage');
   assert.ok(barrage > 0);
-  const { context, page } = await watchedPage(browser);
-  await page.goto(`${server.url}#step-${steps[barrage].slug}`);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}#step-${steps[barrage].slug}`);
   await waitForStep(page, barrage + 1);
   const mark = page.locator('.live-story .mark').first();
   const before = await mark.getAttribute('transform');
@@ -172,17 +162,17 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   assert.notEqual(await mark.getAttribute('transform'), before, 'the same mark moved');
   await context.close();
 
-  const reduced = await watchedPage(browser, { reducedMotion: 'reduce' });
-  await reduced.page.goto(`${server.url}#step-${steps[barrage].slug}`);
+  const reduced = await watchedPage(env.browser, { reducedMotion: 'reduce' });
+  await reduced.page.goto(`${env.server.url}#step-${steps[barrage].slug}`);
   await waitForStep(reduced.page, barrage + 1);
   assert.equal(await reduced.page.locator('.live-story .mark').first().evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
   await reduced.context.close();
 });
 
 test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targets', async () => {
-  const { context, page } = await watchedPage(browser, { viewport: { width: 320, height: 700 } });
+  const { context, page } = await watchedPage(env.browser, { viewport: { width: 320, height: 700 } });
   for (const [i, step] of steps.entries()) {
-    await page.goto(`${server.url}#step-${step.slug}`);
+    await page.goto(`${env.server.url}#step-${step.slug}`);
     await waitForStep(page, i + 1);
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
     assert.ok(overflow <= 0, `${step.slug} scrolls sideways by ${overflow}px at 320px`);
@@ -199,8 +189,8 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
 });
 
 test('show data opens a table that was already there for screen readers', async () => {
-  const { context, page } = await watchedPage(browser);
-  await page.goto(`${server.url}#step-estimates`);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}#step-estimates`);
   await page.locator('.live-story .chart-data').waitFor({ state: 'attached' });
   const table = page.locator('.live-story .chart-data table');
   assert.equal(await page.locator('.live-story .chart-data').getAttribute('class'), 'chart-data visually-hidden');
@@ -224,23 +214,23 @@ test('the theme follows the system and ?theme= overrides it; ?plain=1 drops the 
     ['dark', '?theme=light', 'rgb(255, 255, 255)'],
   ];
   for (const [scheme, query, expected] of cases) {
-    const { context, page, problems } = await watchedPage(browser, { colorScheme: scheme });
-    await page.goto(server.url + query);
+    const { context, page, problems } = await watchedPage(env.browser, { colorScheme: scheme });
+    await page.goto(env.server.url + query);
     await page.locator('.step-headline').waitFor();
     assert.deepEqual(await background(page), [expected, expected], `${scheme} ${query}`);
     assert.deepEqual(problems, []);
     await context.close();
   }
-  const { context, page } = await watchedPage(browser);
-  await page.goto(`${server.url}?plain=1`);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}?plain=1`);
   await page.locator('.step-headline').waitFor();
   assert.equal(await page.locator('.masthead').count(), 0);
   await context.close();
 });
 
 test('the sources step links the data downloads, and they hold the dataset', async () => {
-  const { context, page } = await watchedPage(browser);
-  await page.goto(`${server.url}#step-sources`);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}#step-sources`);
   await page.locator('.live-story .downloads a').first().waitFor();
   const hrefs = await page.locator('.live-story .downloads a').evaluateAll((as) => as.map((a) => a.href));
   assert.equal(hrefs.length, 6);

@@ -1,25 +1,14 @@
 // Locked down: the bundle runs under a strict Content-Security-Policy (no inline script or
 // style, no eval but wasm's) with zero violations, and never asks any other host for anything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, watchedPage } from './support.mjs';
+import { watchedPage, suite } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(undefined, { headers: { 'content-security-policy': CSP } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = suite({ headers: { 'content-security-policy': CSP } });
 
 async function cspPage(options) {
-  const watched = await watchedPage(browser, options);
+  const watched = await watchedPage(env.browser, options);
   await watched.page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -29,7 +18,7 @@ async function cspPage(options) {
 
 test('the widget runs under a strict CSP with zero violations, through every step', async () => {
   const { context, page, problems, requests } = await cspPage({ viewport: { width: 375, height: 800 } });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const total = await page.locator('.progress-dot').count();
   for (let i = 1; i < total; i++) {
     await page.locator('.live-story .step-next').click();
@@ -39,21 +28,21 @@ test('the widget runs under a strict CSP with zero violations, through every ste
   await page.locator('.live-story .show-data').first().click().catch(() => {});
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin)), [], 'no request leaves the page\'s own host');
   await context.close();
 });
 
 test('the demo host page and both embeds run under the same CSP', async () => {
   const { context, page, problems, requests } = await cspPage();
-  await page.goto(`${server.url}demo/article.html`);
+  await page.goto(`${env.server.url}demo/article.html`);
   await page.locator('#escalation-mount .live-story .step[data-step="barrage"]').waitFor();
   await page.frameLocator('#escalation-frame').locator('.live-story .step-next').click();
   await page.frameLocator('#escalation-frame').locator('.live-story .step[data-step="natanz"]').waitFor();
   await page.waitForFunction(() => Math.abs(document.getElementById('escalation-frame').getBoundingClientRect().height - 900) > 2);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.deepEqual(requests.filter((u) => !u.startsWith(origin)), []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.ESCALATION_DIST || new URL('../../dist', import.meta.url).pathname;
@@ -40,12 +41,13 @@ export async function serve(root = DIST, { prefix = '/', headers = {} } = {}) {
   return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -60,4 +62,21 @@ export async function watchedPage(browser, options = {}) {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('request', (req) => requests.push(req.url()));
   return { context, page, problems, requests };
+}
+
+/** Serves dist/ (with `serveOptions`) and starts a browser before a file's tests, then runs
+ * `setup(env)`, and stops both after them: `const env = suite();` then `env.server.url`,
+ * `env.browser`. */
+export function suite(serveOptions = {}, setup = async () => {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(undefined, serveOptions);
+    env.browser = await launch();
+    await setup(env);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

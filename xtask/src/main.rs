@@ -3,6 +3,7 @@
 //! Each task installs what it needs first (see `tools`), so a fresh machine with only the
 //! Rust toolchain, node/npm and apt can run every task with nothing done by hand.
 
+mod bench;
 mod dist;
 mod offline;
 mod serve;
@@ -18,6 +19,7 @@ Tasks:
   serve [--port N]     build and serve the widget on http://127.0.0.1:N/ (default 8080, or $ESCALATION_PORT)
   test                 install what is missing, then run every test tier (lint, native, browser, e2e)
   dist                 build the release bundle into dist/ and print each file's gzip -9 size
+  bench                measure the release bundle against TimelineJS in Chromium; writes target/bench/report.md
   export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
   setup                install the build and test tools only
 ";
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
         Some("dist") => dist::run().map(|_| ()),
+        Some("bench") => bench::run(),
         Some("export-data") => dist::export_data(args.get(1).map(String::as_str)),
         Some("setup") => tools::Tools::ensure(tools::Need::Test).map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
