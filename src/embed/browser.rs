@@ -340,6 +340,7 @@ impl EscalationHandle {
 /// `id`). Unknown keys and bad values are ignored with a console warning.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
+    install_panic_hook();
     let element: web_sys::Element = element
         .dyn_into()
         .map_err(|_| JsError::new("escalation: mount(element, options) needs a DOM element"))?;
@@ -365,10 +366,65 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
     })
 }
 
+/// After a panic the wasm cannot run again: log a clear message and turn every widget on the
+/// page into the static story (already in the DOM) with a visible note, instead of freezing.
+fn install_panic_hook() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    // Through Yew, which otherwise installs its own hook when it first renders.
+    INSTALL.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            gloo::console::error!(format!(
+                "escalation: internal error; the interactive version stopped and shows the whole story instead. {info}"
+            ));
+            show_static_story();
+        }));
+    });
+}
+
+fn show_static_story() {
+    let document = gloo::utils::document();
+    let Ok(widgets) = document.query_selector_all(".escalation") else {
+        return;
+    };
+    for i in 0..widgets.length() {
+        let Some(widget) = widgets
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = widget.class_list().add_1("is-static");
+        if widget
+            .query_selector(".crash-note")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            continue;
+        }
+        if let Ok(note) = document.create_element("p") {
+            note.set_class_name("crash-note");
+            let _ = note.set_attribute("role", "alert");
+            note.set_text_content(Some(
+                "Something went wrong in the interactive version, so the whole story is shown below as text and pictures.",
+            ));
+            let _ = widget.prepend_with_node_1(&note);
+        }
+    }
+}
+
+/// Deliberately panics, so tests (and a host's QA) can check the error path: the note, the
+/// static story and the console message.
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic from __panicForTests");
+}
+
 /// Starts the bundle's own page: takes over the prerendered markup in `#escalation`
 /// (hydration), or renders into it when it is empty (a development build). A host page that
 /// loads the bundle only to call `mount` has no `#escalation`, and gets nothing here.
 pub fn start() {
+    install_panic_hook();
     let Some(root) = gloo::utils::document().get_element_by_id(MOUNT_ID) else {
         return;
     };

@@ -76,3 +76,19 @@ test('a deep link on a prerendered page opens its step after hydration', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a panic in the wasm shows a visible note over the static story and logs a clear message', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.escalationMemory);
+  const thrown = await page.evaluate(async () => {
+    const module = await import('./escalation.js');
+    try { module.__panicForTests(); return 'no error'; } catch (e) { return e.constructor.name; }
+  });
+  assert.equal(thrown, 'RuntimeError', 'the panic stops the wasm');
+  await page.locator('.escalation .crash-note').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.escalation .crash-note').getAttribute('role'), 'alert');
+  assert.ok(problems.some((p) => p.startsWith('error: escalation: internal error') && p.includes('deliberate panic')), problems.join('\n'));
+  await assertWholeStory(page);
+  await context.close();
+});
