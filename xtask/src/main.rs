@@ -5,6 +5,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod offline;
 mod serve;
 mod test;
@@ -19,6 +20,9 @@ Tasks:
   serve [--port N]     build and serve the widget on http://127.0.0.1:N/ (default 8080, or $ESCALATION_PORT)
   test                 install what is missing, then run every test tier (lint, native, browser, e2e)
   dist                 build the release bundle into dist/ and print each file's gzip -9 size
+  fuzz [--seconds N] [TARGET...]
+                       fuzz every parser that takes outside input for N seconds each (default 30);
+                       failures are saved under target/fuzz/ (`fuzz --list`, `fuzz --replay T FILE`)
   bench                measure the release bundle against TimelineJS in Chromium; writes target/bench/report.md
   export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
   setup                install the build and test tools only
@@ -31,6 +35,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist::run().map(|_| ()),
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("export-data") => dist::export_data(args.get(1).map(String::as_str)),
         Some("setup") => tools::Tools::ensure(tools::Need::Test).map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
