@@ -85,7 +85,7 @@ pub struct Command {
     pub action: Action,
 }
 
-#[derive(Properties, PartialEq, Clone, Default)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ExplainerProps {
     /// The step to open on (clamped into the story).
     #[prop_or_default]
@@ -115,6 +115,11 @@ pub struct ExplainerProps {
     /// Where the data downloads are, when not beside the page (the offline file).
     #[prop_or_default]
     pub downloads: DownloadHrefs,
+    /// Render the flat copy of every step (what print and the static fallback show) inside
+    /// the widget. Off on the bundle's own page, where the prerender put it beside the
+    /// widget as plain markup that the wasm never has to hydrate, diff or keep in memory.
+    #[prop_or(true)]
+    pub flat_copy: bool,
 }
 
 #[component]
@@ -208,7 +213,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     { embed.unwrap_or_default() }
                     <p class="step-announcer visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
                 </div>
-                <FullStory />
+                if props.flat_copy {
+                    <FullStory />
+                }
             </section>
         </ContextProvider<DownloadHrefs>>
         </ContextProvider<IdScope>>

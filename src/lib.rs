@@ -23,26 +23,36 @@ pub mod geom;
 pub mod model;
 pub mod story;
 
-/// The bundle's own page as the browser first renders it, to hydratable HTML: the markup
-/// `cargo xtask dist` puts into dist/index.html and the offline file.
+/// The bundle's own page as the browser first renders it: the widget's root holding the
+/// hydratable render of its first step, then the flat copy of every step as plain markup
+/// beside it (print, readers without script, the static fallback), which the wasm leaves
+/// alone. `cargo xtask dist` puts this into dist/index.html and the offline file in place of
+/// the empty root.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_page() -> String {
+    use components::full_story::FlatCopy;
     use embed::host::{Host, HostProps, Mode};
-    let renderer = yew::ServerRenderer::<Host>::with_props(|| HostProps {
-        mode: Mode::Page,
-        instance: "esc".into(),
-        remote: Default::default(),
-        settings: None,
+    let live = yew::ServerRenderer::<Host>::with_props(|| {
+        yew::props!(HostProps {
+            mode: Mode::Page,
+            instance: "esc",
+            flat_copy: false,
+        })
     });
-    futures::executor::block_on(renderer.render())
+    let flat = yew::ServerRenderer::<FlatCopy>::new().hydratable(false);
+    format!(
+        "<main id=\"{}\" class=\"escalation-root\">{}</main>\n{}",
+        embed::MOUNT_ID,
+        futures::executor::block_on(live.render()),
+        futures::executor::block_on(flat.render())
+    )
 }
 
 /// Renders the explainer at `start` to HTML, natively (tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {
-    let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {
-        start,
-        ..Default::default()
+    let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || {
+        yew::props!(app::ExplainerProps { start })
     });
     futures::executor::block_on(renderer.render())
 }

@@ -1,6 +1,7 @@
 //! `FullStory`: every step in order, laid out flat, each with its chart, figures and data
 //! table. Hidden on screen while the interactive explainer runs; it is what a printout shows.
-//! Each step renders in its own id scope, so repeated charts keep unique ids.
+//! Each step renders in its own id scope, so repeated charts keep unique ids. `FlatCopy` is
+//! the same, standing alone beside the widget on the bundle's own page.
 
 use yew::prelude::*;
 
@@ -23,6 +24,23 @@ pub fn FullStory() -> Html {
             if !has_sources_step {
                 <SourcesPanel />
             }
+        </div>
+    }
+}
+
+/// The id of the prerendered flat copy on the bundle's own page.
+pub const FLAT_COPY_ID: &str = "escalation-flat";
+
+/// The flat story on its own, for the page's prerender: it sits beside the widget's root as
+/// plain markup, hidden on screen, so print, readers without script and the static fallback
+/// have every step while the wasm renders only the live step.
+#[component]
+pub fn FlatCopy() -> Html {
+    html! {
+        <div class="escalation escalation-flat" id={FLAT_COPY_ID}>
+            <ContextProvider<IdScope> context={IdScope("esc".into())}>
+                <FullStory />
+            </ContextProvider<IdScope>>
         </div>
     }
 }

@@ -21,6 +21,7 @@ use super::host::{Host, HostProps, Mode, Remote, Settings};
 use super::messages::{self, Incoming, Post};
 use crate::app::action_for_key;
 use crate::app::embed_code::base_dir;
+use crate::components::full_story::FLAT_COPY_ID;
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, STORY};
 
@@ -358,6 +359,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
             options,
             ..Settings::default()
         }),
+        flat_copy: true,
     };
     let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
     Ok(EscalationHandle {
@@ -394,11 +396,12 @@ fn show_static_story() {
             continue;
         };
         let _ = widget.class_list().add_1("is-static");
-        if widget
-            .query_selector(".crash-note")
-            .ok()
-            .flatten()
-            .is_some()
+        if widget.id() == FLAT_COPY_ID
+            || widget
+                .query_selector(".crash-note")
+                .ok()
+                .flatten()
+                .is_some()
         {
             continue;
         }
@@ -428,11 +431,14 @@ pub fn start() {
     let Some(root) = gloo::utils::document().get_element_by_id(MOUNT_ID) else {
         return;
     };
+    let document = gloo::utils::document();
+    let flat_copy = document.get_element_by_id(FLAT_COPY_ID).is_none();
     let props = HostProps {
         mode: Mode::Page,
         instance: "esc".into(),
         remote: Remote::default(),
         settings: None,
+        flat_copy,
     };
     let renderer = yew::Renderer::<Host>::with_root_and_props(root.clone(), props);
     if root.first_element_child().is_some() {

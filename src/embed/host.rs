@@ -63,6 +63,10 @@ pub struct HostProps {
     /// (so the first render matches the prerendered markup it hydrates).
     #[prop_or_default]
     pub settings: Option<Settings>,
+    /// Whether the widget renders the flat copy of every step itself: not when the page
+    /// already holds it as prerendered markup (see `crate::render_page`).
+    #[prop_or(true)]
+    pub flat_copy: bool,
 }
 
 #[component]
@@ -137,6 +141,6 @@ pub fn Host(props: &HostProps) -> Html {
         <Explainer start={start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
             on_step={on_step} command={*command} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
-            downloads={current.downloads.clone()} />
+            downloads={current.downloads.clone()} flat_copy={props.flat_copy} />
     }
 }

@@ -73,7 +73,7 @@ test('two iframes and two mounted widgets on one page stay independent', async (
   const a = page.frameLocator('#frame-a');
   const b = page.frameLocator('#frame-b');
   assert.equal(await b.locator('.step').getAttribute('data-step'), 'estimates');
-  assert.equal(await b.locator('.escalation').getAttribute('data-theme'), 'dark');
+  assert.equal(await b.locator('.escalation-root > .escalation').getAttribute('data-theme'), 'dark');
   await a.locator('.step-next').click();
   await a.locator('.step[data-step="natanz"]').waitFor();
   assert.equal(await b.locator('.step').getAttribute('data-step'), 'estimates', 'frame b did not move');

@@ -58,6 +58,10 @@ test('a normal load shows the prerendered first step at once, then hydrates it i
   await page.locator('.live-story .step-next').click();
   await page.locator('.live-story .step[data-step="natanz"]').waitFor();
   assert.equal(await headline.getAttribute('data-prerendered'), 'yes', 'the same element was taken over, not replaced');
+  assert.equal(await page.locator('#escalation .full-story').count(), 0, 'the wasm renders only the live widget');
+  assert.equal(await page.locator('#escalation-flat .flat-step').count(), await page.locator('.live-story .progress-dot').count(),
+    'the flat copy of every step stays beside it as prerendered markup');
+  assert.ok(!(await page.locator('#escalation-flat').isVisible()), 'and is hidden on screen');
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
     wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.responseEnd,
@@ -71,7 +75,7 @@ test('a deep link on a prerendered page opens its step after hydration', async (
   const { context, page, problems } = await watchedPage(env.browser);
   await page.goto(`${env.server.url}?theme=dark#step-estimates`);
   await page.locator('.live-story .step[data-step="estimates"]').waitFor();
-  assert.equal(await page.locator('.escalation').getAttribute('data-theme'), 'dark');
+  assert.equal(await page.locator('.escalation-root > .escalation').getAttribute('data-theme'), 'dark');
   assert.equal(await page.evaluate(() => location.hash), '#step-estimates');
   assert.deepEqual(problems, []);
   await context.close();

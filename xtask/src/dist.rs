@@ -69,10 +69,7 @@ fn prerender(tools: &Tools, dist: &Path) -> Result<(), String> {
             "dist/index.html has no `{EMPTY_ROOT}` to prerender into"
         ));
     }
-    html = html.replace(
-        EMPTY_ROOT,
-        &EMPTY_ROOT.replace("></main>", &format!(">{}</main>", markup.trim())),
-    );
+    html = html.replace(EMPTY_ROOT, markup.trim());
     crate::offline::remove_element(
         &mut html,
         "<script type=\"module\">",
