@@ -122,6 +122,13 @@ pub struct ExplainerProps {
     pub flat_copy: bool,
 }
 
+/// The defaults each `#[prop_or…]` names (the derive would make `flat_copy` false).
+impl Default for ExplainerProps {
+    fn default() -> Self {
+        yew::props!(ExplainerProps {})
+    }
+}
+
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let cursor = use_reducer_eq(|| CursorState(Cursor::new(STORY.len(), props.start)));

@@ -51,8 +51,9 @@ pub fn render_page() -> String {
 /// Renders the explainer at `start` to HTML, natively (tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {
-    let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || {
-        yew::props!(app::ExplainerProps { start })
+    let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {
+        start,
+        ..Default::default()
     });
     futures::executor::block_on(renderer.render())
 }
