@@ -2,10 +2,26 @@
 // markup. If it cannot start (blocked, old browser, broken download), the page keeps the
 // prerendered story, switches to the whole story as text and pictures, and says so —
 // never a blank box, never an uncaught error.
+//
+// This module is loaded `async`, so it runs while the long flat copy of the story is still
+// being parsed: the wasm compiles as it downloads, and the widget starts as soon as its own
+// markup is complete — which it is once the parser has reached the flat copy that follows it.
 import init from './escalation.js';
 
+const wasmUrl = new URL('./escalation_bg.wasm', import.meta.url);
+// A server that sends the wrong MIME type makes streaming compilation fail: then init
+// fetches the file itself and compiles it the slower way.
+const compiled = 'compileStreaming' in WebAssembly
+  ? WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null)
+  : Promise.resolve(null);
+
+const widgetParsed = () => document.readyState !== 'loading' || document.getElementById('escalation-flat') !== null;
+
 try {
-  const wasm = await init({ module_or_path: new URL('./escalation_bg.wasm', import.meta.url) });
+  if (!widgetParsed()) {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+  const wasm = await init({ module_or_path: (await compiled) ?? wasmUrl });
   // The benchmark reads the wasm's linear memory size from here.
   window.escalationMemory = wasm.memory;
 } catch (error) {

@@ -16,6 +16,9 @@ pub struct StepChartProps {
     pub index: usize,
     #[prop_or_default]
     pub tables_open: bool,
+    /// In the flat story: charts drawn still.
+    #[prop_or_default]
+    pub flat: bool,
 }
 
 #[component]
@@ -25,7 +28,8 @@ pub fn StepChart(props: &StepChartProps) -> Html {
     };
     let alt = AttrValue::from(step.alt);
     let open = props.tables_open;
-    let units = |view| html! { <UnitsChart view={view} alt={alt.clone()} table_open={open} /> };
+    let still = props.flat;
+    let units = |view| html! { <UnitsChart view={view} alt={alt.clone()} table_open={open} still={still} /> };
     match step.chart {
         Chart::None => Html::default(),
         Chart::Timeline => html! {

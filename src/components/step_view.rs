@@ -34,7 +34,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
             <div class="step-narration">
                 { for step.narration.iter().map(|p| html! { <p>{ *p }</p> }) }
             </div>
-            <StepChart index={props.index} tables_open={props.tables_open} />
+            <StepChart index={props.index} tables_open={props.tables_open} flat={props.flat} />
             if !step.figures.is_empty() {
                 <ul class="figures">
                     { for step.figures.iter().map(|id| html! { <FigureCard key={*id} id={*id} /> }) }

@@ -318,7 +318,7 @@ impl EscalationHandle {
         match index {
             Some(i) => {
                 if !self.remote.send(Action::GoTo(i)) {
-                    gloo::console::warn!("escalation: go_to on a widget that is not mounted");
+                    gloo::console::warn!("escalation: go_to on a widget that was destroyed");
                 }
             }
             None => gloo::console::warn!(format!(
@@ -333,7 +333,7 @@ impl EscalationHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        self.remote.0.borrow_mut().take();
+        self.remote.close();
     }
 }
 

@@ -14,9 +14,17 @@ use crate::app::{Command, Explainer};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::Action;
 
-/// Lets the code that mounted a widget send it actions (`go_to`).
+/// Lets the code that mounted a widget send it actions (`go_to`). Actions sent before the
+/// widget's first render wait for it; after `close` (the widget destroyed) they are refused.
 #[derive(Clone, Default)]
-pub struct Remote(pub Rc<RefCell<Option<Callback<Action>>>>);
+pub struct Remote(Rc<RefCell<RemoteState>>);
+
+#[derive(Default)]
+struct RemoteState {
+    send: Option<Callback<Action>>,
+    pending: Vec<Action>,
+    closed: bool,
+}
 
 impl PartialEq for Remote {
     fn eq(&self, other: &Self) -> bool {
@@ -25,14 +33,49 @@ impl PartialEq for Remote {
 }
 
 impl Remote {
+    /// Delivers `action` now, or once the widget has rendered; false if it was destroyed.
     pub fn send(&self, action: Action) -> bool {
-        match self.0.borrow().as_ref() {
-            Some(send) => {
-                send.emit(action);
-                true
+        let send = {
+            let mut state = self.0.borrow_mut();
+            if state.closed {
+                return false;
             }
-            None => false,
+            match state.send.clone() {
+                Some(send) => send,
+                None => {
+                    state.pending.push(action);
+                    return true;
+                }
+            }
+        };
+        send.emit(action);
+        true
+    }
+
+    /// Called by the widget once it has rendered: from now on actions go to `send`, starting
+    /// with any that waited.
+    pub fn connect(&self, send: Callback<Action>) {
+        let pending = {
+            let mut state = self.0.borrow_mut();
+            state.send = Some(send.clone());
+            std::mem::take(&mut state.pending)
+        };
+        for action in pending {
+            send.emit(action);
         }
+    }
+
+    /// The widget is unmounting: hold actions again.
+    pub fn disconnect(&self) {
+        self.0.borrow_mut().send = None;
+    }
+
+    /// The widget is destroyed for good: refuse actions from now on.
+    pub fn close(&self) {
+        let mut state = self.0.borrow_mut();
+        state.closed = true;
+        state.send = None;
+        state.pending.clear();
     }
 }
 
@@ -85,7 +128,14 @@ pub fn Host(props: &HostProps) -> Html {
             command.set(Some(Command { seq: next, action }));
         })
     };
-    *props.remote.0.borrow_mut() = Some(send.clone());
+    {
+        let send = send.clone();
+        use_effect_with(props.remote.clone(), move |remote| {
+            remote.connect(send);
+            let remote = remote.clone();
+            move || remote.disconnect()
+        });
+    }
     let embed_id = settings
         .as_ref()
         .and_then(|s| s.options.id.clone())
@@ -142,5 +192,38 @@ pub fn Host(props: &HostProps) -> Html {
             on_step={on_step} command={*command} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
             downloads={current.downloads.clone()} flat_copy={props.flat_copy} />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn recorder() -> (Rc<RefCell<Vec<Action>>>, Callback<Action>) {
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let sink = seen.clone();
+        (seen, Callback::from(move |a| sink.borrow_mut().push(a)))
+    }
+
+    #[test]
+    fn actions_sent_before_the_first_render_wait_for_it() {
+        let remote = Remote::default();
+        assert!(remote.send(Action::GoTo(3)), "queued, not refused");
+        assert!(remote.send(Action::Next));
+        let (seen, send) = recorder();
+        remote.connect(send);
+        assert_eq!(*seen.borrow(), vec![Action::GoTo(3), Action::Next]);
+        assert!(remote.send(Action::Prev));
+        assert_eq!(seen.borrow().len(), 3, "delivered at once when connected");
+    }
+
+    #[test]
+    fn a_closed_remote_refuses_actions() {
+        let remote = Remote::default();
+        let (seen, send) = recorder();
+        remote.connect(send);
+        remote.close();
+        assert!(!remote.send(Action::Next));
+        assert!(seen.borrow().is_empty());
     }
 }

@@ -9,7 +9,7 @@
 //! drones cruise ballistic  stopped entered   nearly all intercepted
 //! ```
 
-use super::WIDTH;
+use super::{WIDTH, fmt};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -206,6 +206,31 @@ pub fn stable_height(counts: &Counts) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// The marks as a still drawing: one path of `size`-wide squares per (kind, entered) group,
+/// in the order the groups first appear. A tenth of the markup of one element per mark.
+pub fn square_paths(marks: &[Mark], size: f64) -> Vec<(Kind, bool, String)> {
+    let side = fmt(size);
+    let mut groups: Vec<(Kind, bool, String)> = Vec::new();
+    for mark in marks {
+        let at = match groups
+            .iter()
+            .position(|(kind, entered, _)| (*kind, *entered) == (mark.kind, mark.entered))
+        {
+            Some(i) => i,
+            None => {
+                groups.push((mark.kind, mark.entered, String::new()));
+                groups.len() - 1
+            }
+        };
+        groups[at].2.push_str(&format!(
+            "M{} {}h{side}v{side}h-{side}z",
+            fmt(mark.x),
+            fmt(mark.y)
+        ));
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +267,36 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn still_paths_draw_every_mark_once_in_its_group() {
+        for view in [View::ByType, View::ByAirspace, View::Outcome] {
+            let l = layout(&BARRAGE, view);
+            let paths = square_paths(&l.marks, l.size);
+            let squares: usize = paths.iter().map(|(_, _, d)| d.matches('M').count()).sum();
+            assert_eq!(squares, 331, "{view:?}");
+            for (kind, entered, d) in &paths {
+                let members = l
+                    .marks
+                    .iter()
+                    .filter(|m| (m.kind, m.entered) == (*kind, *entered));
+                assert_eq!(d.matches('M').count(), members.clone().count());
+                let first = members.clone().next().unwrap();
+                assert!(
+                    d.starts_with(&format!("M{} {}h", fmt(first.x), fmt(first.y))),
+                    "{d}"
+                );
+            }
+        }
+        assert_eq!(
+            square_paths(&layout(&BARRAGE, View::ByType).marks[..1], 7.5)[0].2,
+            format!(
+                "M{} {}h7.5v7.5h-7.5z",
+                fmt(layout(&BARRAGE, View::ByType).marks[0].x),
+                fmt(layout(&BARRAGE, View::ByType).marks[0].y)
+            )
+        );
     }
 
     #[test]

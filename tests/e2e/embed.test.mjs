@@ -97,6 +97,15 @@ test('two iframes and two mounted widgets on one page stay independent', async (
   await page.locator('#mount-b .step[data-step="estimates"]').waitFor();
   await page.evaluate(() => document.getElementById('mount-b').escalation.go_to(4));
   await page.locator('#mount-b .step[data-step="damascus-strike"]').waitFor();
+  // A host may steer a widget in the same task that mounts it, before its first render.
+  await page.evaluate(async () => {
+    const { mount } = await import('../escalation.js');
+    const element = document.createElement('div');
+    element.id = 'mount-c';
+    document.body.append(element);
+    mount(element, { plain: true }).go_to('outcome');
+  });
+  await page.locator('#mount-c .step[data-step="outcome"]').waitFor();
   await page.evaluate(() => document.getElementById('mount-a').escalation.destroy());
   assert.equal(await page.locator('#mount-a *').count(), 0, 'destroy empties the element');
   assert.equal(await page.locator('#mount-b .step').getAttribute('data-step'), 'damascus-strike');

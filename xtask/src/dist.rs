@@ -37,7 +37,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
 const EMPTY_ROOT: &str = "<main id=\"escalation\" class=\"escalation-root\"></main>";
 /// Our loader (www/boot.js) replaces trunk's inline one: no inline script, and a failed
 /// start leaves the static story with a note instead of an error.
-const BOOT: &str = "<script type=\"module\" src=\"./boot.js\"></script>";
+const BOOT: &str = "<script type=\"module\" async src=\"./boot.js\"></script>";
 
 /// Puts the server-side render of the page into dist/index.html, so the first paint shows
 /// the first step, its chart and the navigation — and the whole story without script. Fails
