@@ -7,11 +7,9 @@
 //!   `go_to(step)` and `destroy()`; nothing page-wide, so several instances stay independent.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
@@ -239,52 +237,43 @@ fn raw_value(value: &JsValue) -> RawValue {
     }
 }
 
-/// One option value from a JS object, as serde-wasm-bindgen reads it.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum OptionValue {
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    Other(serde::de::IgnoredAny),
-}
-
-impl From<OptionValue> for RawValue {
-    fn from(value: OptionValue) -> Self {
-        match value {
-            OptionValue::Bool(b) => RawValue::Bool(b),
-            OptionValue::Number(n) => RawValue::Number(n),
-            OptionValue::Text(t) => RawValue::Text(t),
-            OptionValue::Other(_) => RawValue::Other("a value of another type"),
-        }
-    }
-}
-
-/// Reads `mount()` options: a plain object, or nothing for the defaults.
+/// Reads `mount()` options: a plain object, or nothing for the defaults. Each own property
+/// becomes a key and a typed value for `config::parse_pairs`.
 fn options_from_js(options: JsValue) -> Options {
     if options.is_undefined() || options.is_null() {
         return Options::default();
     }
-    match serde_wasm_bindgen::from_value::<BTreeMap<String, OptionValue>>(options) {
-        Ok(map) => {
-            let pairs: Vec<(String, RawValue)> = map
-                .into_iter()
-                .map(|(k, v)| (k, RawValue::from(v)))
-                .collect();
-            let (options, warnings) = config::parse_pairs(
-                pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
-                "mount option",
-                &STORY,
-            );
-            warn_all(warnings);
-            options
-        }
-        Err(e) => {
-            gloo::console::warn!(format!(
-                "escalation: mount options must be an object ({e}); using the defaults"
-            ));
-            Options::default()
-        }
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        gloo::console::warn!(format!(
+            "escalation: mount options must be an object, not {}; using the defaults",
+            describe_js(&options)
+        ));
+        return Options::default();
+    }
+    let pairs: Vec<(String, RawValue)> = js_sys::Object::entries(options.unchecked_ref())
+        .iter()
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.dyn_into().ok()?;
+            Some((entry.get(0).as_string()?, raw_value(&entry.get(1))))
+        })
+        .collect();
+    let (options, warnings) = config::parse_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
+        "mount option",
+        &STORY,
+    );
+    warn_all(warnings);
+    options
+}
+
+/// What a JS value is, for a warning.
+fn describe_js(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        format!("the text {text:?}")
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
     }
 }
 

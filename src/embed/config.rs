@@ -96,13 +96,39 @@ pub enum RawValue {
 }
 
 impl RawValue {
-    fn describe(&self) -> String {
+    /// The value as a warning quotes it.
+    pub fn describe(&self) -> String {
         match self {
             RawValue::Text(t) => format!("{t:?}"),
-            RawValue::Number(n) => n.to_string(),
+            RawValue::Number(n) => describe_number(*n),
             RawValue::Bool(b) => b.to_string(),
             RawValue::Other(kind) => kind.to_string(),
         }
+    }
+}
+
+/// A number as a warning quotes it: whole numbers exactly, others to at most six decimals.
+/// Integer arithmetic only, so the wasm carries no float formatting code.
+pub fn describe_number(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.abs() >= 1e12 {
+        let size = if n < 0.0 {
+            "a very large negative number"
+        } else {
+            "a very large number"
+        };
+        return size.into();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let millionths = (n.abs() * 1e6).round() as u64;
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    if fraction == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let digits = format!("{fraction:06}");
+        format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -229,6 +255,18 @@ mod tests {
         assert_eq!(step_from_hash("#step-nope", &STORY), None);
         assert_eq!(step_from_hash("#barrage", &STORY), None);
         assert_eq!(step_from_hash("", &STORY), None);
+    }
+
+    #[test]
+    fn numbers_in_warnings_read_as_written() {
+        assert_eq!(describe_number(3.0), "3");
+        assert_eq!(describe_number(1.5), "1.5");
+        assert_eq!(describe_number(-3.0), "-3");
+        assert_eq!(describe_number(0.1 + 0.2), "0.3");
+        assert_eq!(describe_number(-0.0), "0");
+        assert_eq!(describe_number(f64::NAN), "NaN");
+        assert_eq!(describe_number(f64::INFINITY), "a very large number");
+        assert_eq!(describe_number(-1e300), "a very large negative number");
     }
 
     #[test]

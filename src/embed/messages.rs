@@ -97,7 +97,9 @@ pub fn parse_incoming(kind: Option<&str>, step: Option<RawValue>, story: &Story)
             match index {
                 Some(i) => Incoming::GoTo(i),
                 None => Incoming::Invalid(format!(
-                    "escalation: ignoring message escalation:go-to with step {step:?}: not a step slug or a number from 1 to {}",
+                    "escalation: ignoring message escalation:go-to with step {}: not a step slug or a number from 1 to {}",
+                    step.as_ref()
+                        .map_or_else(|| "missing".into(), RawValue::describe),
                     story.len()
                 )),
             }

@@ -141,6 +141,21 @@ test('bad mount options and a bad go_to warn, and the widget still works', async
     try { mount('not an element', {}); return 'no error'; } catch (e) { return String(e.message); }
   });
   assert.match(thrown, /needs a DOM element/);
+  // Options that are not an object fall back to the defaults with a warning.
+  const before = problems.length;
+  await page.evaluate(async () => {
+    const { mount } = await import('../escalation.js');
+    for (const options of ['barrage', [1, 2], 7]) {
+      const div = document.createElement('div');
+      div.className = 'not-an-object';
+      document.body.append(div);
+      mount(div, options);
+    }
+  });
+  await page.locator('.not-an-object .step[data-step="sabotage-2020"]').nth(2).waitFor();
+  const objectWarnings = problems.slice(before);
+  assert.equal(objectWarnings.length, 3, objectWarnings.join('\n'));
+  assert.ok(objectWarnings.every((w) => w.includes('mount options must be an object')), objectWarnings.join('\n'));
   await context.close();
 });
 
