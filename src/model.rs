@@ -49,9 +49,18 @@ pub struct Event {
     pub id: &'static str,
     pub date: DateSpan,
     /// The article's own words for the time, when they are relative ("this past Saturday").
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub date_words: Option<&'static str>,
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub date_reasoning: Option<&'static str>,
     pub place: &'static str,
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub actors: &'static [&'static str],
     pub kind: EventKind,
     /// One sentence in our own words.
@@ -111,7 +120,13 @@ pub struct Quote {
     /// Verbatim, as the article quotes it.
     pub text: &'static str,
     pub date: DateSpan,
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub date_words: Option<&'static str>,
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub date_reasoning: Option<&'static str>,
     pub context: Option<&'static str>,
     pub source: &'static str,
@@ -124,6 +139,9 @@ pub struct Group {
     pub members: &'static [&'static str],
     pub claimed_by: &'static str,
     pub source: &'static str,
+    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
+    /// data downloads, written by datakit, do).
+    #[cfg(not(target_arch = "wasm32"))]
     pub note: Option<&'static str>,
 }
 

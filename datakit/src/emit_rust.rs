@@ -76,7 +76,7 @@ fn dataset_source(data: &Dataset) -> String {
     for e in &data.events {
         let _ = writeln!(
             out,
-            "        Event {{ id: {}, date: {}, date_words: {}, date_reasoning: {}, place: {}, actors: {}, kind: EventKind::{}, summary: {}, source: {}, claimed_by: {} }},",
+            "        Event {{ id: {}, date: {}, #[cfg(not(target_arch = \"wasm32\"))] date_words: {}, #[cfg(not(target_arch = \"wasm32\"))] date_reasoning: {}, place: {}, #[cfg(not(target_arch = \"wasm32\"))] actors: {}, kind: EventKind::{}, summary: {}, source: {}, claimed_by: {} }},",
             lit(&e.id),
             span(&e.date),
             opt(&e.date_words),
@@ -117,7 +117,7 @@ fn dataset_source(data: &Dataset) -> String {
     for q in &data.quotes {
         let _ = writeln!(
             out,
-            "        Quote {{ id: {}, speaker: {}, role: {}, text: {}, date: {}, date_words: {}, date_reasoning: {}, context: {}, source: {} }},",
+            "        Quote {{ id: {}, speaker: {}, role: {}, text: {}, date: {}, #[cfg(not(target_arch = \"wasm32\"))] date_words: {}, #[cfg(not(target_arch = \"wasm32\"))] date_reasoning: {}, context: {}, source: {} }},",
             lit(&q.id),
             lit(&q.speaker),
             opt(&q.role),
@@ -133,7 +133,7 @@ fn dataset_source(data: &Dataset) -> String {
     for g in &data.groups {
         let _ = writeln!(
             out,
-            "        Group {{ id: {}, label: {}, members: {}, claimed_by: {}, source: {}, note: {} }},",
+            "        Group {{ id: {}, label: {}, members: {}, claimed_by: {}, source: {}, #[cfg(not(target_arch = \"wasm32\"))] note: {} }},",
             lit(&g.id),
             lit(&g.label),
             list(&g.members),
