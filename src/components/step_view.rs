@@ -29,6 +29,9 @@ pub fn StepView(props: &StepViewProps) -> Html {
         return Html::default();
     };
     let position = format!("{} of {}", props.index + 1, STORY.len());
+    // Four children on every step, whatever the step holds: the quotes sit in a fragment of
+    // their own. Spliced in directly, a step with one more or one fewer quote would shift
+    // every sibling, and Yew would rebuild the narration, the chart and the figures.
     let body = html! {
         <>
             <div class="step-narration">
@@ -40,7 +43,9 @@ pub fn StepView(props: &StepViewProps) -> Html {
                     { for step.figures.iter().map(|id| html! { <FigureCard key={*id} id={*id} /> }) }
                 </ul>
             }
-            { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
+            <>
+                { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
+            </>
         </>
     };
     if props.flat {

@@ -157,9 +157,21 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   const before = await mark.getAttribute('transform');
   assert.equal(await page.locator('.live-story .mark').count(), 331, 'one mark per drone or missile');
   assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  await mark.evaluate((el) => { el.dataset.tracked = 'yes'; });
+  await page.locator('.live-story .step-narration').evaluate((el) => { el.dataset.tracked = 'yes'; });
   await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
   await waitForStep(page, barrage + 2);
-  assert.notEqual(await mark.getAttribute('transform'), before, 'the same mark moved');
+  const tracked = page.locator('.live-story .mark[data-tracked="yes"]');
+  assert.equal(await tracked.count(), 1, 'the same mark element is still there');
+  const middle = await tracked.getAttribute('transform');
+  assert.notEqual(middle, before, 'and it moved');
+  // Into the outcome step, which has a quote where the step before has none: the marks
+  // (and the narration) are still updated in place, not rebuilt, so they animate.
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, barrage + 3);
+  assert.equal(await tracked.count(), 1, 'the same mark element again');
+  assert.notEqual(await tracked.getAttribute('transform'), middle, 'and it moved again');
+  assert.equal(await page.locator('.live-story .step-narration[data-tracked="yes"]').count(), 1, 'the narration was updated, not rebuilt');
   await context.close();
 
   const reduced = await watchedPage(env.browser, { reducedMotion: 'reduce' });
