@@ -72,25 +72,30 @@ async function measure(target, cpu, width) {
   const ours = target === 'escalation';
   // Interactive: from the document's start, press "next" every 10 ms until the step changes;
   // the time is taken in the task after the press, once the page has had its turn to answer.
+  // The init script keeps its result in a promise that one plain evaluate awaits: polling
+  // from Playwright (waitForFunction) would inject and compile its helper script on the
+  // page's main thread during the very load being measured.
   await page.addInitScript((ours) => {
     const current = () => (ours
       ? document.querySelector('.live-story .step')?.dataset.step
       : document.querySelector('.tl-timemarker-active')?.id);
-    const poll = () => {
-      const before = current();
-      const next = document.querySelector(ours ? '.live-story .step-next' : '.tl-slidenav-next');
-      if (before && next) {
-        next.click();
-        setTimeout(() => {
-          if (current() !== before) window.__benchInteractive = performance.now();
-          else setTimeout(poll, 10);
-        }, 0);
-      } else setTimeout(poll, 10);
-    };
-    poll();
+    window.__benchInteractive = new Promise((resolve) => {
+      const poll = () => {
+        const before = current();
+        const next = document.querySelector(ours ? '.live-story .step-next' : '.tl-slidenav-next');
+        if (before && next) {
+          next.click();
+          setTimeout(() => (current() !== before ? resolve(performance.now()) : setTimeout(poll, 10)), 0);
+        } else setTimeout(poll, 10);
+      };
+      poll();
+    });
   }, ours);
   await page.goto(`${base}/${ours ? 'ours' : 'ref'}/`, { waitUntil: 'load' });
-  const interactive = await (await page.waitForFunction(() => window.__benchInteractive, null, { polling: 50 })).jsonValue();
+  const interactive = await page.evaluate(() => window.__benchInteractive);
+  if (ours) await page.evaluate(() => document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+  else await page.evaluate(() => document.querySelector('.tl-slidenav-previous')?.click());
+  await page.waitForTimeout(300);
   // The first load ends here. Later requests (Chrome asks for the favicon again each time the
   // hash changes, since nothing here may be cached) are not part of it.
   const firstLoad = { bytes, requests, files: { ...files } };
