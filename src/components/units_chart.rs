@@ -131,7 +131,7 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
         View::Outcome => "outcome",
     };
     let (table_caption, rows) = table(props.view);
-    let size = fmt(layout.size);
+    let size = AttrValue::from(fmt(layout.size));
     let table = html! { <FigureTable caption={table_caption} rows={rows} /> };
     html! {
         <ChartFrame id="units" title="Iran's barrage, one mark per drone or missile" description={props.alt.clone()}
@@ -139,6 +139,7 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
             source={html! { <SourceLine titles={barrage::source_titles(&[TOTAL, ENTERED])} /> }}
             below={legend(props.view)}>
             <g class={classes!("units", view_class)}>
+                <g class="block-captions">
                 { for layout.blocks.iter().map(|block| {
                     let (count, what) = caption(block.group);
                     let x = fmt(block.x + block.width / 2.0);
@@ -149,6 +150,11 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
                         </g>
                     }
                 }) }
+                </g>
+                // The marks in a group of their own, always 331 in index order: Yew matches
+                // them by position (no keys, no key map to build), and each view change only
+                // rewrites their `transform`.
+                <g class="marks">
                 if props.still {
                     { for units::square_paths(&layout.marks, layout.size).into_iter().map(|(kind, entered, d)| html! {
                         <path class={classes!("mark", kind_class(kind), entered.then_some("entered"))} d={d} />
@@ -158,13 +164,14 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
                     // The SVG transform attribute, not a style attribute: it animates through the
                     // CSS transition all the same, and a strict CSP (no inline styles) allows it.
                     let transform = format!("translate({} {})", fmt(mark.x), fmt(mark.y));
-                    let lag = format!("lag-{}", mark.index % 8);
+                    let entered = if mark.entered { " entered" } else { "" };
+                    let class = format!("mark {}{entered} lag-{}", kind_class(mark.kind), mark.index % 8);
                     html! {
-                        <rect key={mark.index} class={classes!("mark", kind_class(mark.kind), mark.entered.then_some("entered"), lag)}
-                            width={size.clone()} height={size.clone()} rx="1.5" transform={transform} />
+                        <rect class={class} width={size.clone()} height={size.clone()} rx="1.5" transform={transform} />
                     }
                 }) }
                 }
+                </g>
             </g>
         </ChartFrame>
     }

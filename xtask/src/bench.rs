@@ -1,12 +1,16 @@
 //! bench: builds the release bundle and runs tests/bench/bench.mjs, which measures it
 //! against a TimelineJS reference in Chromium and writes target/bench/report.md and
 //! report.json, printing each budget as PASS or FAIL. Timings live here, never in tests.
+//! It also builds tests/bench/floor, a bare Yew app, so the report can show the size floor.
 
-use crate::tools::{CHROMIUM, Need, Tools};
+use std::path::Path;
+
+use crate::tools::{CHROMIUM, Need, Tools, WASM_TARGET};
 
 pub fn run() -> Result<(), String> {
     let tools = Tools::ensure(Need::Test)?;
     let dist = crate::dist::build(&tools)?;
+    floor(&tools)?;
     println!("$ node tests/bench/bench.mjs (about 3 minutes)");
     let status = tools
         .command("node")
@@ -20,4 +24,83 @@ pub fn run() -> Result<(), String> {
     } else {
         Err(format!("the benchmark failed ({status})"))
     }
+}
+
+/// Builds the bare Yew app in tests/bench/floor like the widget (release profile, wasm-bindgen,
+/// `wasm-opt -Oz`) and writes its gzip sizes to target/bench/floor.json for the report.
+fn floor(tools: &Tools) -> Result<(), String> {
+    let crate_dir = tools.root.join("tests/bench/floor");
+    let out = tools.root.join("target/bench/floor");
+    std::fs::create_dir_all(&out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    // The workspace's lock file, so the floor uses the same Yew and wasm-bindgen.
+    std::fs::copy(tools.root.join("Cargo.lock"), crate_dir.join("Cargo.lock"))
+        .map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
+    println!("$ cargo build --release (tests/bench/floor, a bare Yew app)");
+    let target_dir = tools.root.join("target/bench/floor-target");
+    run_checked(
+        tools
+            .command("cargo")
+            .args([
+                "build",
+                "--release",
+                "--target",
+                WASM_TARGET,
+                "--manifest-path",
+            ])
+            .arg(crate_dir.join("Cargo.toml"))
+            .arg("--target-dir")
+            .arg(&target_dir),
+    )?;
+    let built = target_dir
+        .join(WASM_TARGET)
+        .join("release/escalation-floor.wasm");
+    run_checked(
+        tools
+            .command("wasm-bindgen")
+            .arg(&built)
+            .args(["--target", "web", "--out-dir"])
+            .arg(&out),
+    )?;
+    let bindgen_out = out.join("escalation-floor_bg.wasm");
+    let optimised = out.join("floor.wasm");
+    run_checked(
+        tools
+            .command("wasm-opt")
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(&bindgen_out)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    let wasm = crate::dist::gzip_size(&optimised)?;
+    let glue = crate::dist::gzip_size(&out.join("escalation-floor.js"))?;
+    write_json(&tools.root.join("target/bench/floor.json"), wasm, glue)?;
+    println!("bare Yew app: {wasm} bytes of wasm and {glue} of JS glue, gzip -9");
+    Ok(())
+}
+
+fn run_checked(command: &mut std::process::Command) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot start {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed ({status})"))
+    }
+}
+
+fn write_json(path: &Path, wasm: u64, glue: u64) -> Result<(), String> {
+    std::fs::write(
+        path,
+        format!("{{\"wasmGzip\": {wasm}, \"glueGzip\": {glue}}}\n"),
+    )
+    .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
