@@ -11,7 +11,7 @@ pub fn run() -> Result<(), String> {
     let tools = Tools::ensure(Need::Test)?;
     let dist = crate::dist::build(&tools)?;
     floor(&tools)?;
-    println!("$ node tests/bench/bench.mjs (about 3 minutes)");
+    println!("$ node tests/bench/bench.mjs (about 10 minutes)");
     let status = tools
         .command("node")
         .arg("tests/bench/bench.mjs")
