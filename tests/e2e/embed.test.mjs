@@ -229,6 +229,8 @@ test('the offline file opens from disk and steps with every request blocked', as
   assert.match(href, /^data:application\/json;charset=utf-8;base64,/, 'downloads travel inside the file');
   const json = JSON.parse(Buffer.from(href.split(',')[1], 'base64').toString('utf8'));
   assert.ok(json.figures.length > 20);
+  const flatHrefs = await page.locator('#escalation-flat .downloads a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  assert.ok(flatHrefs.length >= 6 && flatHrefs.every((h) => h.startsWith('data:')), 'the flat story (no script, print) links the same embedded downloads');
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'no network requests');
   assert.deepEqual(problems, []);
   await context.close();

@@ -141,10 +141,11 @@ pub fn write(dist: &Path) -> Result<u64, String> {
             "text/csv"
         };
         let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {name}: {e}"))?;
-        downloads.push(format!(
-            "\"data/{name}\":\"data:{mime};charset=utf-8;base64,{}\"",
-            base64(&bytes)
-        ));
+        let uri = format!("data:{mime};charset=utf-8;base64,{}", base64(&bytes));
+        // The prerendered markup (the flat story readers without script get) links the
+        // downloads beside the page; in this one file they travel inside it.
+        html = html.replace(&format!("href=\"data/{name}\""), &format!("href=\"{uri}\""));
+        downloads.push(format!("\"data/{name}\":\"{uri}\""));
     }
     downloads.sort();
 
