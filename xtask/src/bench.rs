@@ -5,25 +5,19 @@
 
 use std::path::Path;
 
-use crate::tools::{CHROMIUM, Need, Tools, WASM_TARGET};
+use crate::tools::{CHROMIUM, Need, Tools, WASM_TARGET, checked};
 
 pub fn run() -> Result<(), String> {
     let tools = Tools::ensure(Need::Test)?;
     let dist = crate::dist::build(&tools)?;
     floor(&tools)?;
     println!("$ node tests/bench/bench.mjs (about 10 minutes)");
-    let status = tools
-        .command("node")
+    let mut bench = tools.command("node");
+    bench
         .arg("tests/bench/bench.mjs")
         .env("ESCALATION_DIST", &dist)
-        .env("CHROMIUM_PATH", CHROMIUM)
-        .status()
-        .map_err(|e| format!("cannot start node: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("the benchmark failed ({status})"))
-    }
+        .env("CHROMIUM_PATH", CHROMIUM);
+    checked(bench, "the benchmark")
 }
 
 /// Builds the bare Yew app in tests/bench/floor like the widget (release profile, wasm-bindgen,
@@ -37,64 +31,49 @@ fn floor(tools: &Tools) -> Result<(), String> {
         .map_err(|e| format!("cannot copy Cargo.lock: {e}"))?;
     println!("$ cargo build --release (tests/bench/floor, a bare Yew app)");
     let target_dir = tools.root.join("target/bench/floor-target");
-    run_checked(
-        tools
-            .command("cargo")
-            .args([
-                "build",
-                "--release",
-                "--target",
-                WASM_TARGET,
-                "--manifest-path",
-            ])
-            .arg(crate_dir.join("Cargo.toml"))
-            .arg("--target-dir")
-            .arg(&target_dir),
-    )?;
+    let mut build = tools.command("cargo");
+    build
+        .args([
+            "build",
+            "--release",
+            "--target",
+            WASM_TARGET,
+            "--manifest-path",
+        ])
+        .arg(crate_dir.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target_dir);
+    checked(build, "cargo build (the bare Yew app)")?;
     let built = target_dir
         .join(WASM_TARGET)
         .join("release/escalation-floor.wasm");
-    run_checked(
-        tools
-            .command("wasm-bindgen")
-            .arg(&built)
-            .args(["--target", "web", "--out-dir"])
-            .arg(&out),
-    )?;
-    let bindgen_out = out.join("escalation-floor_bg.wasm");
+    let mut bindgen = tools.command("wasm-bindgen");
+    bindgen
+        .arg(&built)
+        .args(["--target", "web", "--out-dir"])
+        .arg(&out);
+    checked(bindgen, "wasm-bindgen (the bare Yew app)")?;
     let optimised = out.join("floor.wasm");
-    run_checked(
-        tools
-            .command("wasm-opt")
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ])
-            .arg(&bindgen_out)
-            .arg("-o")
-            .arg(&optimised),
-    )?;
+    let mut wasm_opt = tools.command("wasm-opt");
+    wasm_opt
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(out.join("escalation-floor_bg.wasm"))
+        .arg("-o")
+        .arg(&optimised);
+    checked(wasm_opt, "wasm-opt (the bare Yew app)")?;
     let wasm = crate::dist::gzip_size(&optimised)?;
     let glue = crate::dist::gzip_size(&out.join("escalation-floor.js"))?;
     write_json(&tools.root.join("target/bench/floor.json"), wasm, glue)?;
     println!("bare Yew app: {wasm} bytes of wasm and {glue} of JS glue, gzip -9");
     Ok(())
-}
-
-fn run_checked(command: &mut std::process::Command) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot start {command:?}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{command:?} failed ({status})"))
-    }
 }
 
 fn write_json(path: &Path, wasm: u64, glue: u64) -> Result<(), String> {

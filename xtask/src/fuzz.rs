@@ -10,8 +10,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "$ cargo run --profile fuzz -p escalation-fuzz -- {}",
         args.join(" ")
     );
-    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .current_dir(&root)
+    let mut fuzz = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    fuzz.current_dir(&root)
         .args([
             "run",
             "--quiet",
@@ -21,14 +21,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "escalation-fuzz",
             "--",
         ])
-        .args(args)
-        .status()
-        .map_err(|e| format!("cannot start cargo: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "fuzzing found a failure or could not run ({status})"
-        ))
-    }
+        .args(args);
+    crate::tools::checked(fuzz, "fuzzing (a failure, or it could not run)")
 }

@@ -22,20 +22,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let port = port(args)?;
     let tools = Tools::ensure(Need::Build)?;
     println!("\nServing Escalation at http://127.0.0.1:{port}/ (Ctrl-C stops)\n");
-    let status = tools
-        .command("trunk")
-        .args([
-            "serve",
-            "--address",
-            "127.0.0.1",
-            "--port",
-            &port.to_string(),
-        ])
-        .status()
-        .map_err(|e| format!("cannot start trunk: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("trunk serve stopped ({status})"))
-    }
+    let mut trunk = tools.command("trunk");
+    trunk.args([
+        "serve",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+    ]);
+    crate::tools::checked(trunk, "trunk serve")
 }

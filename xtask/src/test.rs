@@ -36,16 +36,9 @@ const TIERS: [Tier; 4] = [
     },
 ];
 
-fn check(mut command: Command, what: &str) -> Result<(), String> {
+fn check(command: Command, what: &str) -> Result<(), String> {
     println!("$ {what}");
-    let status = command
-        .status()
-        .map_err(|e| format!("{what}: cannot start: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{what} failed ({status})"))
-    }
+    crate::tools::checked(command, what)
 }
 
 fn cargo(tools: &Tools, args: &[&str]) -> Result<(), String> {

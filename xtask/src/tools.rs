@@ -58,6 +58,18 @@ fn version_of(program: &Path, path_env: &str) -> Option<String> {
         .then(|| text.lines().next().unwrap_or("").trim().to_string())
 }
 
+/// Runs `command` to the end; an error names `what` if it cannot start or fails.
+pub fn checked(mut command: Command, what: &str) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|e| format!("{what}: cannot start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
 /// The version Cargo.lock resolves for a package.
 pub fn locked_version(root: &Path, package: &str) -> Result<String, String> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock"))
@@ -124,15 +136,8 @@ impl Tools {
         command
     }
 
-    fn run(&self, mut command: Command, what: &str) -> Result<(), String> {
-        let status = command
-            .status()
-            .map_err(|e| format!("{what}: cannot start: {e}"))?;
-        if status.success() {
-            Ok(())
-        } else {
-            Err(format!("{what} failed ({status})"))
-        }
+    fn run(&self, command: Command, what: &str) -> Result<(), String> {
+        checked(command, what)
     }
 
     fn ensure_wasm_target(&self) -> Result<(), String> {
