@@ -297,13 +297,7 @@ pub struct EscalationHandle {
 impl EscalationHandle {
     /// Moves to a step, by slug or 1-based number; a bad one is ignored with a warning.
     pub fn go_to(&self, step: JsValue) {
-        let index = match raw_value(&step) {
-            RawValue::Text(t) => config::step_from_value(&t, &STORY),
-            RawValue::Number(n) if n.fract() == 0.0 && n >= 1.0 && n <= STORY.len() as f64 => {
-                Some(n as usize - 1)
-            }
-            _ => None,
-        };
+        let index = config::step_from_raw(&raw_value(&step), &STORY);
         match index {
             Some(i) => {
                 if !self.remote.send(Action::GoTo(i)) {
@@ -417,10 +411,10 @@ pub fn panic_for_tests() {
 /// loads the bundle only to call `mount` has no `#escalation`, and gets nothing here.
 pub fn start() {
     install_panic_hook();
-    let Some(root) = gloo::utils::document().get_element_by_id(MOUNT_ID) else {
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id(MOUNT_ID) else {
         return;
     };
-    let document = gloo::utils::document();
     let flat_copy = document.get_element_by_id(FLAT_COPY_ID).is_none();
     let props = HostProps {
         mode: Mode::Page,

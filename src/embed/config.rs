@@ -41,6 +41,18 @@ pub fn step_from_value(value: &str, story: &Story) -> Option<usize> {
     story.index_of(value.strip_prefix("step-").unwrap_or(value))
 }
 
+/// The step a typed value names: a slug or number as text, or a whole number from 1 — the
+/// one reading of a step that URL options, mount options, messages and `go_to` share.
+pub fn step_from_raw(value: &RawValue, story: &Story) -> Option<usize> {
+    match value {
+        RawValue::Text(t) => step_from_value(t, story),
+        RawValue::Number(n) if n.fract() == 0.0 && *n >= 1.0 && *n <= story.len() as f64 => {
+            Some(*n as usize - 1)
+        }
+        _ => None,
+    }
+}
+
 pub fn parse_theme(value: &str) -> Option<Theme> {
     match value.trim().to_ascii_lowercase().as_str() {
         "auto" | "" => Some(Theme::Auto),
@@ -159,15 +171,7 @@ pub fn apply_option(
     };
     match key {
         "step" => {
-            let index = match value {
-                RawValue::Text(t) => step_from_value(t, story),
-                RawValue::Number(n)
-                    if n.fract() == 0.0 && *n >= 1.0 && *n <= story.len() as f64 =>
-                {
-                    Some(*n as usize - 1)
-                }
-                _ => None,
-            };
+            let index = step_from_raw(value, story);
             options.start = index
                 .ok_or_else(|| format!("not a step slug or a number from 1 to {}", story.len()))?;
         }

@@ -168,21 +168,23 @@ pub fn Host(props: &HostProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = &send;
 
-    let on_step = {
-        let live = props.mode == Mode::Page && settings.is_some();
-        Callback::from(move |index: usize| {
-            if live {
-                #[cfg(target_arch = "wasm32")]
-                super::browser::page_step_changed(index, &embed_id);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (index, &embed_id);
-        })
-    };
-    #[cfg(target_arch = "wasm32")]
-    let on_copy = Callback::from(super::browser::copy_to_clipboard);
-    #[cfg(not(target_arch = "wasm32"))]
-    let on_copy = Callback::noop();
+    // Made once per change of what they capture, not on every render: a new callback is a
+    // new prop, and would make the Explainer render again for nothing.
+    let live = props.mode == Mode::Page && settings.is_some();
+    let on_step = use_callback((live, embed_id), |index: usize, (live, embed_id)| {
+        if *live {
+            #[cfg(target_arch = "wasm32")]
+            super::browser::page_step_changed(index, embed_id);
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (index, embed_id);
+    });
+    let on_copy = use_callback((), |text: String, _| {
+        #[cfg(target_arch = "wasm32")]
+        super::browser::copy_to_clipboard(text);
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = text;
+    });
 
     let current = (*settings).clone().unwrap_or_default();
     let o = &current.options;

@@ -9,7 +9,7 @@
 //! `{"type": "escalation:step", "id", "step", "slug"}`.
 //! In: `{"type": "escalation:go-to", "step": <slug or 1-based number>}`.
 
-use super::config::{RawValue, step_from_value};
+use super::config::{RawValue, step_from_raw};
 use crate::story::Story;
 
 /// A JSON string literal.
@@ -85,15 +85,7 @@ pub enum Incoming {
 pub fn parse_incoming(kind: Option<&str>, step: Option<RawValue>, story: &Story) -> Incoming {
     match kind {
         Some("escalation:go-to") => {
-            let index = match &step {
-                Some(RawValue::Text(t)) => step_from_value(t, story),
-                Some(RawValue::Number(n))
-                    if n.fract() == 0.0 && *n >= 1.0 && *n <= story.len() as f64 =>
-                {
-                    Some(*n as usize - 1)
-                }
-                _ => None,
-            };
+            let index = step.as_ref().and_then(|v| step_from_raw(v, story));
             match index {
                 Some(i) => Incoming::GoTo(i),
                 None => Incoming::Invalid(format!(
