@@ -33,7 +33,12 @@ try {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./static.css', import.meta.url).href;
-  document.head.append(link);
+  // The note says the whole story is shown below: show it once that stylesheet applies.
+  await new Promise((resolve) => {
+    link.onload = resolve;
+    link.onerror = resolve;
+    document.head.append(link);
+  });
   const note = document.getElementById('escalation-note');
   if (note) note.hidden = false;
   console.warn('escalation: the interactive version could not start; showing the whole story as text and pictures.', error);
