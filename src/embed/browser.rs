@@ -6,7 +6,7 @@
 //! - `mount(element, options)` (the script embed): options from a JS object, a handle with
 //!   `go_to(step)` and `destroy()`; nothing page-wide, so several instances stay independent.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -105,9 +105,31 @@ pub fn page_settings() -> Settings {
     }
 }
 
+thread_local! {
+    /// The step change waiting to be written to the URL and told to the parent, if any.
+    static PENDING_STEP: RefCell<Option<(usize, String)>> = const { RefCell::new(None) };
+}
+
 /// After a step change on the bundle's own page: the hash follows (replaceState, so the
-/// history is not flooded) and a framing host page hears of it.
+/// history is not flooded) and a framing host page hears of it. Both wait until the new
+/// step's frame is painted — the reader waits for the step, not for the URL, and
+/// `replaceState` costs a main-thread navigation step — and several changes within one
+/// frame write only the last.
 pub fn page_step_changed(index: usize, embed_id: &str) {
+    let already_waiting = PENDING_STEP.with(|p| {
+        p.borrow_mut()
+            .replace((index, embed_id.to_owned()))
+            .is_some()
+    });
+    if !already_waiting {
+        after_paint(write_step_change);
+    }
+}
+
+fn write_step_change() {
+    let Some((index, embed_id)) = PENDING_STEP.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
     let Some(step) = STORY.steps.get(index) else {
         return;
     };
@@ -120,7 +142,22 @@ pub fn page_step_changed(index: usize, embed_id: &str) {
     {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
     }
-    post_to_parent(&messages::step_message(embed_id, index, step.slug));
+    post_to_parent(&messages::step_message(&embed_id, index, step.slug));
+}
+
+/// Runs `task` in the first task after the next frame is painted (a timer set from that
+/// frame's animation callback). A hidden page paints no frames, so a backup timer runs it
+/// too; `task` must be harmless to run twice.
+fn after_paint(task: fn()) {
+    let window = gloo::utils::window();
+    let after_frame = Closure::once_into_js(move || {
+        let now = Closure::once_into_js(task);
+        let _ = gloo::utils::window().set_timeout_with_callback(now.unchecked_ref());
+    });
+    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    let backup = Closure::once_into_js(task);
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(backup.unchecked_ref(), 250);
 }
 
 /// The page-wide listeners of the bundle's own page.

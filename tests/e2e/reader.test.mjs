@@ -62,7 +62,11 @@ for (const width of [375, 1280]) {
         assert.equal(now.headline, steps[i].headline);
         assert.equal(now.count, `${i + 1} of ${steps.length}`);
         assert.equal(now.live, steps[i].headline, 'the live region announces the headline only');
-        if (i > 0) assert.equal(now.hash, `#step-${steps[i].slug}`, 'the deep link follows the reader');
+        // The deep link follows the reader once the step's frame is painted.
+        if (i > 0) {
+          await page.waitForFunction((h) => location.hash === h, `#step-${steps[i].slug}`, { timeout: 2000 })
+            .catch(() => assert.fail(`the deep link did not follow the reader to step ${i + 1} (hash ${now.hash})`));
+        }
         const group = page.locator('[role="group"][aria-roledescription="slide"]');
         assert.equal(await group.getAttribute('aria-label'), `${i + 1} of ${steps.length}: ${steps[i].headline}`);
         const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
