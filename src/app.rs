@@ -148,9 +148,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
 
+    // Made once: a new callback is a new prop, and both steppers would render again for it.
     let on_action = {
         let cursor = cursor.clone();
-        Callback::from(move |action: Action| cursor.dispatch(action))
+        use_callback((), move |action: Action, _| cursor.dispatch(action))
     };
     let on_keydown = {
         let cursor = cursor.clone();

@@ -49,9 +49,12 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 aria-controls={panel_id.clone()} onclick={toggle}>
                 { "Embed this" }
             </button>
+            // The snippets are drawn only while open: closed, a step change costs nothing here.
             <div id={panel_id} class="embed-panel" hidden={!*open}>
-                { snippet("iframe", "Iframe (resizes itself with embed.js)", &props.iframe_code) }
-                { snippet("script", "Script (mounts into a div)", &props.script_code) }
+                if *open {
+                    { snippet("iframe", "Iframe (resizes itself with embed.js)", &props.iframe_code) }
+                    { snippet("script", "Script (mounts into a div)", &props.script_code) }
+                }
                 <p class="live-status visually-hidden" aria-live="polite">{ if copied.is_some() { "Copied to the clipboard" } else { "" } }</p>
             </div>
         </div>

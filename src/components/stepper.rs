@@ -23,6 +23,16 @@ pub fn Stepper(props: &StepperProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action))
     };
+    // One callback per dot, made once: new ones on every step would make Yew register all
+    // twelve listeners again when only two dots change.
+    let go_to = use_memo(props.on_action.clone(), |on_action| {
+        (0..total)
+            .map(|i| {
+                let on_action = on_action.clone();
+                Callback::from(move |_: MouseEvent| on_action.emit(Action::GoTo(i)))
+            })
+            .collect::<Vec<_>>()
+    });
     if props.bottom {
         let next_label = STORY
             .steps
@@ -44,14 +54,14 @@ pub fn Stepper(props: &StepperProps) -> Html {
     html! {
         <nav class="stepper stepper-progress" aria-label="Story progress">
             <ol class="progress">
-                { for STORY.steps.iter().enumerate().map(|(i, step)| {
+                { for STORY.steps.iter().zip(go_to.iter()).enumerate().map(|(i, (step, onclick))| {
                     let current = (i == props.index).then_some("step");
                     let done = (i < props.index).then_some("done");
                     html! {
                         <li key={step.slug}>
                             <button type="button" class={classes!("progress-dot", done)} aria-current={current}
                                 aria-label={format!("Step {} of {}: {}", i + 1, total, step.headline)}
-                                onclick={send(Action::GoTo(i))}>
+                                onclick={onclick.clone()}>
                             </button>
                         </li>
                     }

@@ -97,9 +97,21 @@ fn ticks(axis: &Axis) -> Vec<(f64, String)> {
     out
 }
 
+thread_local! {
+    static AXIS: Rc<Axis> = Rc::new(axis());
+}
+
+/// The axis, built once and shared by every timeline.
+fn shared_axis() -> Rc<Axis> {
+    AXIS.with(Rc::clone)
+}
+
+/// What never changes from step to step — the eras, their breaks, the month ticks and every
+/// event on the axis as a small mark — drawn at y = 0. It has no props, so a step change
+/// never renders it again; the step's own events are drawn over it.
 #[component]
-pub fn TimelineChart(props: &TimelineChartProps) -> Html {
-    let axis = use_memo((), |_| axis());
+fn TimelineAxis() -> Html {
+    let axis = shared_axis();
     let ticks = ticks(&axis);
     // Tick labels are 11px text: about 6.2px a character.
     let shown = timeline::thin_labels(
@@ -109,6 +121,40 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             .collect::<Vec<_>>(),
         4.0,
     );
+    html! {
+        <>
+            { for axis.eras.iter().map(|era| html! {
+                <line class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1="0" y2="0" />
+            }) }
+            { for axis.breaks().iter().map(|x| html! {
+                <g class="axis-break">
+                    <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1="6" y2="-6" />
+                    <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1="6" y2="-6" />
+                </g>
+            }) }
+            { for ticks.iter().zip(&shown).map(|((x, label), shown)| html! {
+                <g class="tick">
+                    <line x1={fmt(*x)} x2={fmt(*x)} y1="0" y2="4" />
+                    if *shown {
+                        <text x={fmt(*x)} y="16" text-anchor="start">{ label.clone() }</text>
+                    }
+                </g>
+            }) }
+            { for DATASET.events.iter().filter(|e| on_axis(e)).filter_map(|e| {
+                let (a, b) = axis.place(span_of(e))?;
+                Some(if b - a > 3.0 {
+                    html! { <line class="event-span" x1={fmt(a)} x2={fmt(b)} y1="0" y2="0" /> }
+                } else {
+                    html! { <circle class="event-dot" cx={fmt((a + b) / 2.0)} cy="0" r="2.5" /> }
+                })
+            }) }
+        </>
+    }
+}
+
+#[component]
+pub fn TimelineChart(props: &TimelineChartProps) -> Html {
+    let axis = shared_axis();
     let highlighted: Vec<&Event> = props
         .highlight
         .iter()
@@ -163,31 +209,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             width={WIDTH} height={height} table={table} table_open={props.table_open}
             source={html! { <SourceLine titles={titles} /> }} below={list}>
             <g class="timeline">
-                { for axis.eras.iter().enumerate().map(|(i, era)| html! {
-                    <line key={format!("era-{i}")} class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1={fmt(axis_y)} y2={fmt(axis_y)} />
-                }) }
-                { for axis.breaks().iter().enumerate().map(|(i, x)| html! {
-                    <g key={format!("break-{i}")} class="axis-break">
-                        <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1={fmt(axis_y + 6.0)} y2={fmt(axis_y - 6.0)} />
-                        <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1={fmt(axis_y + 6.0)} y2={fmt(axis_y - 6.0)} />
-                    </g>
-                }) }
-                { for ticks.iter().zip(&shown).enumerate().map(|(i, ((x, label), shown))| html! {
-                    <g key={format!("tick-{i}")} class="tick">
-                        <line x1={fmt(*x)} x2={fmt(*x)} y1={fmt(axis_y)} y2={fmt(axis_y + 4.0)} />
-                        if *shown {
-                            <text x={fmt(*x)} y={fmt(axis_y + 16.0)} text-anchor="start">{ label.clone() }</text>
-                        }
-                    </g>
-                }) }
-                { for DATASET.events.iter().filter(|e| on_axis(e) && !props.highlight.contains(&e.id)).filter_map(|e| {
-                    let (a, b) = axis.place(span_of(e))?;
-                    Some(if b - a > 3.0 {
-                        html! { <line key={e.id} class="event-span" x1={fmt(a)} x2={fmt(b)} y1={fmt(axis_y)} y2={fmt(axis_y)} /> }
-                    } else {
-                        html! { <circle key={e.id} class="event-dot" cx={fmt((a + b) / 2.0)} cy={fmt(axis_y)} r="2.5" /> }
-                    })
-                }) }
+                <g class="timeline-axis" transform={format!("translate(0 {})", fmt(axis_y))}>
+                    <TimelineAxis />
+                </g>
                 { for highlighted.iter().zip(&placed).zip(&levels).enumerate().filter_map(|(i, ((e, place), level))| {
                     let (a, b) = (*place)?;
                     let x = (a + b) / 2.0;

@@ -168,10 +168,14 @@ pub fn Host(props: &HostProps) -> Html {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = &send;
 
-    // Made once per change of what they capture, not on every render: a new callback is a
-    // new prop, and would make the Explainer render again for nothing.
+    // Made once, not on every render: a new callback is a new prop, and would make the
+    // Explainer render again for nothing — also when the page's settings arrive after
+    // hydration. What `on_step` needs then, it reads at the time of the step.
     let live = props.mode == Mode::Page && settings.is_some();
-    let on_step = use_callback((live, embed_id), |index: usize, (live, embed_id)| {
+    let step_target = use_mut_ref(|| (false, String::new()));
+    *step_target.borrow_mut() = (live, embed_id);
+    let on_step = use_callback((), move |index: usize, _| {
+        let (live, embed_id) = &*step_target.borrow();
         if *live {
             #[cfg(target_arch = "wasm32")]
             super::browser::page_step_changed(index, embed_id);
