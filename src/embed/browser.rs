@@ -98,6 +98,7 @@ pub fn page_settings() -> Settings {
         .unwrap_or_default();
     let (options, warnings) = config::parse_url(&query, &hash, &STORY);
     warn_all(warnings);
+    KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
     Settings {
         options,
         embed_base: Some(AttrValue::from(base_dir(&href))),
@@ -107,7 +108,11 @@ pub fn page_settings() -> Settings {
 
 thread_local! {
     /// The step change waiting to be written to the URL and told to the parent, if any.
-    static PENDING_STEP: RefCell<Option<(usize, String)>> = const { RefCell::new(None) };
+    static PENDING_STEP: RefCell<Option<PendingStep>> = const { RefCell::new(None) };
+    /// The URL hash as the story last saw it: read on load and on hashchange, or written by
+    /// itself. Another hash at the time of writing means the URL was changed meanwhile (a
+    /// link, the back button, a script) and its hashchange, still to come, decides the step.
+    static KNOWN_HASH: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// After a step change on the bundle's own page: the hash follows (replaceState, so the
@@ -116,31 +121,45 @@ thread_local! {
 /// `replaceState` costs a main-thread navigation step — and several changes within one
 /// frame write only the last.
 pub fn page_step_changed(index: usize, embed_id: &str) {
-    let already_waiting = PENDING_STEP.with(|p| {
-        p.borrow_mut()
-            .replace((index, embed_id.to_owned()))
-            .is_some()
-    });
+    let pending = PendingStep {
+        index,
+        embed_id: embed_id.to_owned(),
+    };
+    let already_waiting = PENDING_STEP.with(|p| p.borrow_mut().replace(pending).is_some());
     if !already_waiting {
         after_paint(write_step_change);
     }
 }
 
+struct PendingStep {
+    index: usize,
+    embed_id: String,
+}
+
+fn current_hash() -> String {
+    location().and_then(|l| l.hash().ok()).unwrap_or_default()
+}
+
 fn write_step_change() {
-    let Some((index, embed_id)) = PENDING_STEP.with(|p| p.borrow_mut().take()) else {
+    let Some(PendingStep { index, embed_id }) = PENDING_STEP.with(|p| p.borrow_mut().take()) else {
         return;
     };
     let Some(step) = STORY.steps.get(index) else {
         return;
     };
     let wanted = config::hash_for(step.slug);
-    let current = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+    let current = current_hash();
     let first_step_without_hash = index == 0 && current.is_empty();
+    let changed_meanwhile = KNOWN_HASH.with(|known| *known.borrow() != current);
     if current != wanted
+        && !changed_meanwhile
         && !first_step_without_hash
         && let Ok(history) = gloo::utils::window().history()
+        && history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&wanted))
+            .is_ok()
     {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&wanted));
+        KNOWN_HASH.with(|known| *known.borrow_mut() = wanted);
     }
     post_to_parent(&messages::step_message(&embed_id, index, step.slug));
 }
@@ -168,7 +187,8 @@ pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventList
     {
         let send = send.clone();
         listeners.push(EventListener::new(&window, "hashchange", move |_| {
-            let hash = location().and_then(|l| l.hash().ok()).unwrap_or_default();
+            let hash = current_hash();
+            KNOWN_HASH.with(|known| *known.borrow_mut() = hash.clone());
             match config::step_from_hash(&hash, &STORY) {
                 Some(i) => send.emit(Action::GoTo(i)),
                 None if hash.is_empty() || hash == "#" => {}

@@ -123,6 +123,29 @@ test('every deep link opens its step, and hashchange moves the story', async () 
   await context.close();
 });
 
+test('a URL change that comes between a step change and its write to the URL wins', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.escalationMemory);
+  await page.waitForTimeout(300);
+  // The story's own write to the URL waits for the step's frame. A link followed in that
+  // moment changes the URL first and has its hashchange arrive later: the link must win.
+  await page.evaluate((slug) => {
+    document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    history.replaceState(null, '', `#step-${slug}`);
+    return new Promise((resolve) => setTimeout(() => {
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      resolve();
+    }, 400));
+  }, steps[4].slug);
+  await waitForStep(page, 5);
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => location.hash), `#step-${steps[4].slug}`);
+  assert.equal(await page.locator('.progress-count').textContent(), `5 of ${steps.length}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a bad deep link warns and opens the first step', async () => {
   const { context, page, problems } = await watchedPage(env.browser);
   await page.goto(`${env.server.url}?theme=plaid#step-nowhere`);
