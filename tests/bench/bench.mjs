@@ -48,6 +48,15 @@ const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await launch(['--enable-precise-memory-info']);
 
+/** A fresh page (no cache, no cookies) at this width, its CPU slowed `cpu` times. */
+async function openPage(cpu, width) {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  return { context, page, cdp };
+}
+
 /** Runs in the page from the document's start: presses "next" every 10 ms until the step
  * changes, taking the time in the task after the press, once the page has had its turn to
  * answer. Its result is a promise one plain evaluate awaits: polling from Playwright
@@ -75,9 +84,7 @@ function interactiveProbe(ours) {
 }
 
 async function measure(target, cpu, width) {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const { context, page, cdp } = await openPage(cpu, width);
   let bytes = 0;
   let requests = 0;
   const foreign = [];
@@ -94,7 +101,6 @@ async function measure(target, cpu, width) {
   // Only other hosts are intercepted (and blocked): intercepting our own requests too would
   // make CDP report each of them twice.
   await context.route((url) => !url.href.startsWith(base), (route) => { foreign.push(route.request().url()); return route.abort(); });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const ours = target === 'escalation';
   // Interactive: from the document's start (see interactiveProbe).
   await page.addInitScript(interactiveProbe, ours);
@@ -167,10 +173,7 @@ async function stepLatency(page, ours) {
  * (script, style, layout, paint), from Chrome's trace. The floor behind the latency budget. */
 async function traceSteps(target) {
   const ours = target === 'escalation';
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await openPage(4, 375);
   await page.goto(`${base}/${ours ? 'ours' : 'ref'}/`, { waitUntil: 'load' });
   await page.waitForFunction((ours) => (ours ? window.escalationMemory : document.querySelector('.tl-timemarker-active')), ours);
   await page.waitForTimeout(500);
@@ -203,10 +206,7 @@ async function traceSteps(target) {
  * the page down a little; the figures are for proportions, the untraced loads for times. */
 async function traceLoad(target) {
   const ours = target === 'escalation';
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page, cdp } = await openPage(4, 375);
   await page.addInitScript(interactiveProbe, ours);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
