@@ -212,7 +212,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
                 <g class="timeline-axis" transform={format!("translate(0 {})", fmt(axis_y))}>
                     <TimelineAxis />
                 </g>
-                { for highlighted.iter().zip(&placed).zip(&levels).enumerate().filter_map(|(i, ((e, place), level))| {
+                // The highest badges first: a stem runs down past the badges stacked under it,
+                // and those, drawn later, stay on top of it.
+                { for timeline::drawing_order(&levels).into_iter().map(|i| (i, ((&highlighted[i], &placed[i]), &levels[i]))).filter_map(|(i, ((e, place), level))| {
                     let (a, b) = (*place)?;
                     let x = (a + b) / 2.0;
                     let y = axis_y - 18.0 - *level as f64 * LEVEL;

@@ -158,6 +158,17 @@ impl Axis {
 mod tests {
     use super::*;
 
+    #[test]
+    fn stacked_badges_draw_from_the_top_level_down() {
+        assert_eq!(drawing_order(&[0, 1, 2, 3]), vec![3, 2, 1, 0]);
+        assert_eq!(
+            drawing_order(&[0, 1, 0, 1]),
+            vec![1, 3, 0, 2],
+            "reading order within a level"
+        );
+        assert_eq!(drawing_order(&[]), Vec::<usize>::new());
+    }
+
     fn span(first: i32, last: i32) -> Span {
         Span { first, last }
     }
@@ -223,6 +234,14 @@ mod tests {
         assert!(x.is_finite() && (MARGIN..=WIDTH - MARGIN).contains(&x));
         assert!(Axis::new(&[], &[]).x(0).is_none());
     }
+}
+
+/// The order to draw stacked badges in: the highest level first (its stem runs down past
+/// the badges under it, which must cover it), reading order within a level.
+pub fn drawing_order(levels: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..levels.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(levels[i]));
+    order
 }
 
 /// Stacks labels at `xs` into levels so that labels on one level are at least `min_gap`
