@@ -18,7 +18,7 @@ pub struct ChartFrameProps {
     pub height: f64,
     /// "Source: …" line.
     pub source: Html,
-    /// The data table (a `DataTable`).
+    /// The data table (from `data_table` or `figure_table`).
     pub table: Html,
     /// The SVG's content.
     pub children: Html,

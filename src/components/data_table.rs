@@ -1,26 +1,23 @@
-//! `DataTable`: a plain, captioned table of a chart's numbers as the sources state them.
-
-use std::rc::Rc;
+//! `data_table` and `figure_table`: a plain, captioned table of a chart's numbers as the sources state them.
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct DataTableProps {
-    pub caption: AttrValue,
-    pub headers: Rc<Vec<AttrValue>>,
-    pub rows: Rc<Vec<Vec<AttrValue>>>,
-}
-
-#[component]
-pub fn DataTable(props: &DataTableProps) -> Html {
+/// The table, from its caption, column headers and rows (the first cell of each row heads it).
+/// Plain functions, not components: they have no state, and component types of their own
+/// would cost the wasm's start-up more functions to compile.
+pub fn data_table(
+    caption: &'static str,
+    headers: &[&'static str],
+    rows: &[Vec<AttrValue>],
+) -> Html {
     html! {
         <table class="data-table">
-            <caption>{ props.caption.clone() }</caption>
+            <caption>{ caption }</caption>
             <thead>
-                <tr>{ for props.headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr>
+                <tr>{ for headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr>
             </thead>
             <tbody>
-                { for props.rows.iter().map(|row| html! {
+                { for rows.iter().map(|row| html! {
                     <tr>
                         { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
                             html! { <th scope="row">{ cell.clone() }</th> }
@@ -34,20 +31,11 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FigureTableProps {
-    pub caption: AttrValue,
-    /// (what the row is, figure id), in order.
-    pub rows: &'static [(&'static str, &'static str)],
-}
-
-/// `FigureTable`: a `DataTable` of figures — what each counts, the number as the source
-/// states it, and who says so.
-#[component]
-pub fn FigureTable(props: &FigureTableProps) -> Html {
+/// A data table of figures — what each counts, the number as the source states it, and who
+/// says so — from (what the row is, figure id) pairs, in order.
+pub fn figure_table(caption: &'static str, rows: &[(&'static str, &'static str)]) -> Html {
     let figure = |id: &str| crate::model::DATASET.figure(id);
-    let rows: Vec<Vec<AttrValue>> = props
-        .rows
+    let rows: Vec<Vec<AttrValue>> = rows
         .iter()
         .map(|(what, id)| {
             vec![
@@ -57,9 +45,9 @@ pub fn FigureTable(props: &FigureTableProps) -> Html {
             ]
         })
         .collect();
-    html! {
-        <DataTable caption={props.caption.clone()}
-            headers={Rc::new(vec!["What".into(), "As the source states it".into(), "According to".into()])}
-            rows={Rc::new(rows)} />
-    }
+    data_table(
+        caption,
+        &["What", "As the source states it", "According to"],
+        &rows,
+    )
 }

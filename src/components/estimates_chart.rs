@@ -1,4 +1,4 @@
-//! `EstimatesChart`: what Israel expected — first "no more than 10", then "60 to 70"
+//! `estimates_chart`: what Israel expected — first "no more than 10", then "60 to 70"
 //! surface-to-surface missiles — against what Iran launched, stacked by weapon type.
 
 use yew::prelude::*;
@@ -7,18 +7,11 @@ use crate::components::barrage::{
     self, BALLISTIC, CRUISE, DRONES, FIRST_ESTIMATE, REVISED_ESTIMATE, TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::FigureTable;
-use crate::components::source_line::SourceLine;
+use crate::components::data_table::figure_table;
+use crate::components::source_line::source_line;
 use crate::geom::bars::{self, Part, Row};
 use crate::geom::{WIDTH, fmt};
 use crate::model::{Amount, Qualifier};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct EstimatesChartProps {
-    pub alt: AttrValue,
-    #[prop_or_default]
-    pub table_open: bool,
-}
 
 /// A bar row for one figure as stated: a ceiling, a range, or a plain count.
 fn row_for(id: &str) -> Row {
@@ -71,8 +64,10 @@ const ESTIMATE_ROWS: &[(&str, &str)] = &[
     ("Launched: all drones and missiles", TOTAL),
 ];
 
-#[component]
-pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
+/// A plain function, not a component: it has no state of its own (the frame around it has),
+/// and a component type of its own would cost the wasm's start-up a dozen more functions to
+/// compile.
+pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
     let rows = vec![
         row_for(FIRST_ESTIMATE),
         row_for(REVISED_ESTIMATE),
@@ -96,14 +91,12 @@ pub fn EstimatesChart(props: &EstimatesChartProps) -> Html {
     ];
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];
-    let table = html! {
-        <FigureTable caption="Israel's estimates and what Iran launched" rows={ESTIMATE_ROWS} />
-    };
+    let table = figure_table("Israel's estimates and what Iran launched", ESTIMATE_ROWS);
     html! {
-        <ChartFrame id="estimates" title="What Israel expected, and what came" description={props.alt.clone()}
-            width={WIDTH} height={height + 4.0} table={table} table_open={props.table_open}
-            source={html! { <SourceLine titles={barrage::source_titles(&[FIRST_ESTIMATE, TOTAL])}
-                note="The estimates counted surface-to-surface missiles; the launch count includes drones and cruise missiles" /> }}
+        <ChartFrame id="estimates" title="What Israel expected, and what came" description={alt}
+            width={WIDTH} height={height + 4.0} table={table} table_open={table_open}
+            source={source_line(&barrage::source_titles(&[FIRST_ESTIMATE, TOTAL]),
+                "The estimates counted surface-to-surface missiles; the launch count includes drones and cruise missiles")}
             below={html! {
                 <ul class="legend">
                     <li><span class="swatch estimate" aria-hidden="true"></span>{ "Israeli estimate" }</li>

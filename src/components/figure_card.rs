@@ -1,29 +1,25 @@
-//! `FigureCard`: one figure as the source states it — the number with its qualifier, what it
+//! `figure_card`: one figure as the source states it — the number with its qualifier, what it
 //! counts, who claims it and which article says so.
 
 use yew::prelude::*;
 
 use crate::model::{DATASET, Figure};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct FigureCardProps {
-    /// A figure id from data/figures.toml (checked at build time).
-    pub id: AttrValue,
-}
-
 /// The article title a figure traces to, for its source line.
 pub fn source_title(source_id: &str) -> &'static str {
     DATASET.source(source_id).map_or("", |s| s.title)
 }
 
-#[component]
-pub fn FigureCard(props: &FigureCardProps) -> Html {
-    let Some(figure): Option<&Figure> = DATASET.figure(&props.id) else {
+/// One key figure (an id from data/figures.toml, checked at build time), keyed by its id. A
+/// plain function, not a component: it has no state, and a
+/// component type of its own would cost the wasm's start-up a dozen more functions to compile.
+pub fn figure_card(id: &str) -> Html {
+    let Some(figure): Option<&Figure> = DATASET.figure(id) else {
         return Html::default();
     };
     let uncertain = figure.is_uncertain().then_some("true");
     html! {
-        <li class="figure-card" data-figure={figure.id}>
+        <li key={figure.id} class="figure-card" data-figure={figure.id}>
             <p class="figure-value" data-uncertain={uncertain}>{ figure.label() }</p>
             <p class="figure-what">{ figure.what }</p>
             <p class="figure-claim">

@@ -1,4 +1,4 @@
-//! `FlowChart`: launched → entered Israeli airspace → reached targets, each stage as wide as
+//! `flow_chart`: launched → entered Israeli airspace → reached targets, each stage as wide as
 //! its count; the last stage has no number in the source and is drawn dashed, not to scale.
 
 use yew::prelude::*;
@@ -7,18 +7,11 @@ use crate::components::barrage::{
     self, DOWNED_BEFORE, DOWNED_INSIDE, ENTERED, INTERCEPTORS, REACHED, TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::FigureTable;
-use crate::components::source_line::SourceLine;
+use crate::components::data_table::figure_table;
+use crate::components::source_line::source_line;
 use crate::geom::flow::{self, STAGE_GAP};
 use crate::geom::{WIDTH, fmt};
 use crate::model::DATASET;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct FlowChartProps {
-    pub alt: AttrValue,
-    #[prop_or_default]
-    pub table_open: bool,
-}
 
 /// The chart's data table: (row, figure id).
 const FLOW_ROWS: &[(&str, &str)] = &[
@@ -29,8 +22,10 @@ const FLOW_ROWS: &[(&str, &str)] = &[
     ("Reached their targets", REACHED),
 ];
 
-#[component]
-pub fn FlowChart(props: &FlowChartProps) -> Html {
+/// A plain function, not a component: it has no state of its own (the frame around it has),
+/// and a component type of its own would cost the wasm's start-up a dozen more functions to
+/// compile.
+pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
     let values = [
         Some(f64::from(
             barrage::nominal(TOTAL).max(barrage::counts().total()),
@@ -56,12 +51,12 @@ pub fn FlowChart(props: &FlowChartProps) -> Html {
         format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
     ];
     let table = html! {
-        <FigureTable caption="From launch to impact" rows={FLOW_ROWS} />
+        { figure_table("From launch to impact", FLOW_ROWS) }
     };
     html! {
-        <ChartFrame id="flow" title="From launch to impact" description={props.alt.clone()}
-            width={WIDTH} height={height + 4.0} table={table} table_open={props.table_open}
-            source={html! { <SourceLine titles={barrage::source_titles(&[TOTAL, ENTERED])} /> }}
+        <ChartFrame id="flow" title="From launch to impact" description={alt}
+            width={WIDTH} height={height + 4.0} table={table} table_open={table_open}
+            source={source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")}
             below={html! { <p class="chart-note">{ format!("Intercepting forces: {interceptors}.") }</p> }}>
             { for stages.windows(2).enumerate().map(|(i, pair)| {
                 let points = flow::band(&pair[0], &pair[1]).iter().map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y))).collect::<Vec<_>>().join(" ");

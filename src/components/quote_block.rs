@@ -1,23 +1,19 @@
-//! `QuoteBlock`: a person's statement, verbatim, with the attribution the article gives it.
+//! `quote_block`: a person's statement, verbatim, with the attribution the article gives it.
 
 use yew::prelude::*;
 
 use crate::components::figure_card::source_title;
 use crate::model::DATASET;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuoteBlockProps {
-    /// A quote id from data/quotes.toml.
-    pub id: AttrValue,
-}
-
-#[component]
-pub fn QuoteBlock(props: &QuoteBlockProps) -> Html {
-    let Some(quote) = DATASET.quote(&props.id) else {
+/// One quote (an id from data/quotes.toml), keyed by its id. A plain function, not a
+/// component: it has no state, and a component type of its own would cost the wasm's start-up
+/// a dozen more functions to compile.
+pub fn quote_block(id: &str) -> Html {
+    let Some(quote) = DATASET.quote(id) else {
         return Html::default();
     };
     html! {
-        <figure class="quote" data-quote={quote.id}>
+        <figure key={quote.id} class="quote" data-quote={quote.id}>
             <blockquote><p>{ "“" }{ quote.text }{ "”" }</p></blockquote>
             <figcaption>
                 { "— " }{ quote.speaker }

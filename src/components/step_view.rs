@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::components::figure_card::FigureCard;
-use crate::components::quote_block::QuoteBlock;
+use crate::components::figure_card::figure_card;
+use crate::components::quote_block::quote_block;
 use crate::components::scope::use_id_prefix;
-use crate::components::step_chart::StepChart;
+use crate::components::step_chart::step_chart;
 use crate::story::STORY;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -37,14 +37,14 @@ pub fn StepView(props: &StepViewProps) -> Html {
             <div class="step-narration">
                 { for step.narration.iter().map(|p| html! { <p>{ *p }</p> }) }
             </div>
-            <StepChart index={props.index} tables_open={props.tables_open} flat={props.flat} />
+            { step_chart(props.index, props.tables_open, props.flat) }
             if !step.figures.is_empty() {
                 <ul class="figures">
-                    { for step.figures.iter().map(|id| html! { <FigureCard key={*id} id={*id} /> }) }
+                    { for step.figures.iter().map(|id| figure_card(id)) }
                 </ul>
             }
             <>
-                { for step.quotes.iter().map(|id| html! { <QuoteBlock key={*id} id={*id} /> }) }
+                { for step.quotes.iter().map(|id| quote_block(id)) }
             </>
         </>
     };

@@ -1,4 +1,4 @@
-//! `TimelineChart`: every short-lived event in the data on one axis, cut into eras (2020, and
+//! `timeline_chart`: every short-lived event in the data on one axis, cut into eras (2020, and
 //! 2023–24) with a break between them; the step's events are numbered, highlighted and listed.
 
 use std::rc::Rc;
@@ -6,22 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::DataTable;
-use crate::components::source_line::SourceLine;
+use crate::components::data_table::data_table;
+use crate::components::source_line::source_line;
 use crate::geom::timeline::{self, Axis, Span};
 use crate::geom::{WIDTH, fmt};
 use crate::model::{DATASET, Date, Event, civil_from_day_number, month_name};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct TimelineChartProps {
-    /// The step's slug, to keep ids unique.
-    pub slug: AttrValue,
-    /// Event ids the step highlights, in reading order.
-    pub highlight: &'static [&'static str],
-    pub alt: AttrValue,
-    #[prop_or_default]
-    pub table_open: bool,
-}
 
 /// Events longer than this (background like "2008–2010") stay off the axis.
 const MAX_SPAN_DAYS: i32 = 160;
@@ -152,11 +141,19 @@ fn TimelineAxis() -> Html {
     }
 }
 
-#[component]
-pub fn TimelineChart(props: &TimelineChartProps) -> Html {
+/// The timeline for a step: `slug` keeps its ids unique, `highlight` lists the event ids the
+/// step highlights, in reading order.
+/// A plain function, not a component: it has no state of its own (the frame around it has),
+/// and a component type of its own would cost the wasm's start-up a dozen more functions to
+/// compile.
+pub fn timeline_chart(
+    slug: &str,
+    highlight: &'static [&'static str],
+    alt: AttrValue,
+    table_open: bool,
+) -> Html {
     let axis = shared_axis();
-    let highlighted: Vec<&Event> = props
-        .highlight
+    let highlighted: Vec<&Event> = highlight
         .iter()
         .filter_map(|id| DATASET.event(id))
         .collect();
@@ -182,11 +179,11 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
             ]
         })
         .collect();
-    let table = html! {
-        <DataTable caption="Events highlighted in this step"
-            headers={Rc::new(vec!["Date".into(), "Place".into(), "What happened".into(), "According to".into(), "Source".into()])}
-            rows={Rc::new(rows)} />
-    };
+    let table = data_table(
+        "Events highlighted in this step",
+        &["Date", "Place", "What happened", "According to", "Source"],
+        &rows,
+    );
     let titles = DATASET.source_titles(highlighted.iter().map(|e| e.source));
     let list = html! {
         <ol class="timeline-list">
@@ -205,9 +202,9 @@ pub fn TimelineChart(props: &TimelineChartProps) -> Html {
         </ol>
     };
     html! {
-        <ChartFrame id={format!("timeline-{}", props.slug)} title="Timeline, 2020 and 2023–24" description={props.alt.clone()}
-            width={WIDTH} height={height} table={table} table_open={props.table_open}
-            source={html! { <SourceLine titles={titles} /> }} below={list}>
+        <ChartFrame id={format!("timeline-{slug}")} title="Timeline, 2020 and 2023–24" description={alt}
+            width={WIDTH} height={height} table={table} table_open={table_open}
+            source={source_line(&titles, "")} below={list}>
             <g class="timeline">
                 <g class="timeline-axis" transform={format!("translate(0 {})", fmt(axis_y))}>
                     <TimelineAxis />

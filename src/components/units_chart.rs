@@ -10,8 +10,8 @@ use crate::components::barrage::{
     TOTAL,
 };
 use crate::components::chart_frame::ChartFrame;
-use crate::components::data_table::FigureTable;
-use crate::components::source_line::SourceLine;
+use crate::components::data_table::figure_table;
+use crate::components::source_line::source_line;
 use crate::geom::units::{self, CAPTION, Group, Kind, View};
 use crate::geom::{WIDTH, fmt};
 
@@ -132,11 +132,11 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
     };
     let (table_caption, rows) = table(props.view);
     let size = AttrValue::from(fmt(layout.size));
-    let table = html! { <FigureTable caption={table_caption} rows={rows} /> };
+    let table = figure_table(table_caption, rows);
     html! {
         <ChartFrame id="units" title="Iran's barrage, one mark per drone or missile" description={props.alt.clone()}
             width={WIDTH} height={height} table={table} table_open={props.table_open}
-            source={html! { <SourceLine titles={barrage::source_titles(&[TOTAL, ENTERED])} /> }}
+            source={source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")}
             below={legend(props.view)}>
             <g class={classes!("units", view_class)}>
                 <g class="block-captions">
