@@ -78,9 +78,12 @@ pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
         },
     ];
     let (geoms, height) = bars::layout(&rows, 0.0);
+    // Each label must fit the chart's 360 units at 12.5px (under 50 characters): longer, it
+    // runs off a phone's screen. The title says whose estimates these are; the figure card
+    // for the first one gives its code name.
     let labels = [
         format!(
-            "Israel's first estimate (“Late Foliage”): {} missiles",
+            "First estimate: {} missiles",
             barrage::label(FIRST_ESTIMATE)
         ),
         format!(

@@ -215,6 +215,11 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
     await waitForStep(page, i + 1);
     const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
     assert.ok(overflow <= 0, `${step.slug} scrolls sideways by ${overflow}px at 320px`);
+    // A chart's text may spill past its SVG (overflow: visible), but never off the screen.
+    const cut = await page.locator('.live-story .chart-svg text').evaluateAll((texts) => texts
+      .filter((t) => { const r = t.getBoundingClientRect(); return r.width > 0 && (r.left < 0 || r.right > window.innerWidth); })
+      .map((t) => t.textContent));
+    assert.deepEqual(cut, [], `${step.slug}: chart text runs off the screen at 320px`);
   }
   const fontSize = await page.locator('.live-story .step-narration p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(fontSize >= 16, `narration is ${fontSize}px`);
