@@ -1,6 +1,10 @@
-//! components: the Yew views, one `#[component]` per file. They read props and return `Html`,
-//! never call the DOM, and so render natively under Yew's `ssr` feature (tests, prerender).
+//! components: the Yew views, one per file. They read props and return `Html`, never call the
+//! DOM, and so render natively under Yew's `ssr` feature (tests, prerender).
 //! May import `model`, `story` and `geom`; never `embed`.
+//!
+//! A view that keeps state or uses a hook is a `#[component]`; a stateless one is a plain
+//! function returning `Html`. Each component type brings about ten functions of its own that
+//! Chrome compiles on the main thread the first time they run, which is during hydration.
 
 pub mod barrage;
 pub mod chart_frame;

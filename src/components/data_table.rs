@@ -1,10 +1,9 @@
-//! `data_table` and `figure_table`: a plain, captioned table of a chart's numbers as the sources state them.
+//! `data_table` and `figure_table`: a plain, captioned table of a chart's numbers as the
+//! sources state them.
 
 use yew::prelude::*;
 
 /// The table, from its caption, column headers and rows (the first cell of each row heads it).
-/// Plain functions, not components: they have no state, and component types of their own
-/// would cost the wasm's start-up more functions to compile.
 pub fn data_table(
     caption: &'static str,
     headers: &[&'static str],

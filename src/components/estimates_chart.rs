@@ -64,9 +64,7 @@ const ESTIMATE_ROWS: &[(&str, &str)] = &[
     ("Launched: all drones and missiles", TOTAL),
 ];
 
-/// A plain function, not a component: it has no state of its own (the frame around it has),
-/// and a component type of its own would cost the wasm's start-up a dozen more functions to
-/// compile.
+/// The chart, `alt` its accessible description, its data table open from the start if asked.
 pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
     let rows = vec![
         row_for(FIRST_ESTIMATE),

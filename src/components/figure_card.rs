@@ -10,9 +10,7 @@ pub fn source_title(source_id: &str) -> &'static str {
     DATASET.source(source_id).map_or("", |s| s.title)
 }
 
-/// One key figure (an id from data/figures.toml, checked at build time), keyed by its id. A
-/// plain function, not a component: it has no state, and a
-/// component type of its own would cost the wasm's start-up a dozen more functions to compile.
+/// One key figure (an id from data/figures.toml, checked at build time), keyed by its id.
 pub fn figure_card(id: &str) -> Html {
     let Some(figure): Option<&Figure> = DATASET.figure(id) else {
         return Html::default();

@@ -22,9 +22,7 @@ const FLOW_ROWS: &[(&str, &str)] = &[
     ("Reached their targets", REACHED),
 ];
 
-/// A plain function, not a component: it has no state of its own (the frame around it has),
-/// and a component type of its own would cost the wasm's start-up a dozen more functions to
-/// compile.
+/// The chart, `alt` its accessible description, its data table open from the start if asked.
 pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
     let values = [
         Some(f64::from(

@@ -5,9 +5,7 @@ use yew::prelude::*;
 use crate::components::figure_card::source_title;
 use crate::model::DATASET;
 
-/// One quote (an id from data/quotes.toml), keyed by its id. A plain function, not a
-/// component: it has no state, and a component type of its own would cost the wasm's start-up
-/// a dozen more functions to compile.
+/// One quote (an id from data/quotes.toml), keyed by its id.
 pub fn quote_block(id: &str) -> Html {
     let Some(quote) = DATASET.quote(id) else {
         return Html::default();

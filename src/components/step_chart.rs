@@ -11,25 +11,21 @@ use crate::components::units_chart::UnitsChart;
 use crate::geom::units::View;
 use crate::story::{Chart, STORY};
 
-/// The chart for step `index`; `flat` draws it still, for the flat story. A plain function,
-/// not a component: it has no state, and a component type of its own would cost the wasm's
-/// start-up a dozen more functions to compile.
+/// The chart for step `index`; `flat` draws it still, for the flat story.
 pub fn step_chart(index: usize, tables_open: bool, flat: bool) -> Html {
     let Some(step) = STORY.steps.get(index) else {
         return Html::default();
     };
     let alt = AttrValue::from(step.alt);
-    let open = tables_open;
-    let still = flat;
-    let units = |view| html! { <UnitsChart view={view} alt={alt.clone()} table_open={open} still={still} /> };
+    let units = |view| html! { <UnitsChart view={view} alt={alt.clone()} table_open={tables_open} still={flat} /> };
     match step.chart {
         Chart::None => Html::default(),
-        Chart::Timeline => timeline_chart(step.slug, step.events, alt, open),
-        Chart::Estimates => estimates_chart(alt, open),
+        Chart::Timeline => timeline_chart(step.slug, step.events, alt, tables_open),
+        Chart::Estimates => estimates_chart(alt, tables_open),
         Chart::UnitsByType => units(View::ByType),
         Chart::UnitsByAirspace => units(View::ByAirspace),
         Chart::UnitsOutcome => units(View::Outcome),
-        Chart::Flow => flow_chart(alt, open),
+        Chart::Flow => flow_chart(alt, tables_open),
         Chart::Sources => html! { <SourcesPanel /> },
     }
 }

@@ -143,9 +143,6 @@ fn TimelineAxis() -> Html {
 
 /// The timeline for a step: `slug` keeps its ids unique, `highlight` lists the event ids the
 /// step highlights, in reading order.
-/// A plain function, not a component: it has no state of its own (the frame around it has),
-/// and a component type of its own would cost the wasm's start-up a dozen more functions to
-/// compile.
 pub fn timeline_chart(
     slug: &str,
     highlight: &'static [&'static str],
