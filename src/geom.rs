@@ -21,7 +21,11 @@ pub fn fmt(value: f64) -> String {
     if !tenths.is_finite() {
         return "0".into();
     }
-    let tenths = tenths as i64;
+    fmt_tenths(tenths as i64)
+}
+
+/// A number already counted in tenths (as `fmt` writes it): 125 writes "12.5".
+pub fn fmt_tenths(tenths: i64) -> String {
     let sign = if tenths < 0 { "-" } else { "" };
     let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
     if tenth == 0 {

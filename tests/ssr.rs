@@ -114,3 +114,29 @@ fn the_full_story_for_print_holds_every_step_in_order() {
         assert!(full.contains(&format!("Step {} of {}", i + 1, STORY.len())));
     }
 }
+
+#[test]
+fn the_timeline_draws_each_background_mark_once() {
+    let whole = render_to_html(0);
+    let html = live_part(&whole);
+    let axis = &html[html
+        .find("class=\"timeline-axis\"")
+        .expect("step 1 draws the timeline")..];
+    let axis = &axis[..axis.find("</g></g>").expect("the axis group closes")];
+    let marks: Vec<&str> = axis
+        .split('<')
+        .filter(|tag| tag.contains("class=\"event-span\"") || tag.contains("class=\"event-dot\""))
+        .collect();
+    assert!(
+        marks.len() >= 10,
+        "the axis shows the data's events: {marks:?}"
+    );
+    let mut distinct = marks.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        marks.len(),
+        "a mark is drawn twice in one place"
+    );
+}

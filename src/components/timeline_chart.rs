@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::components::chart_frame::ChartFrame;
 use crate::components::data_table::data_table;
 use crate::components::source_line::source_line;
-use crate::geom::timeline::{self, Axis, Span};
-use crate::geom::{WIDTH, fmt};
+use crate::geom::timeline::{self, Axis, Mark, Span};
+use crate::geom::{WIDTH, fmt, fmt_tenths};
 use crate::model::{DATASET, Date, Event, civil_from_day_number, month_name};
 
 /// Events longer than this (background like "2008–2010") stay off the axis.
@@ -96,8 +96,8 @@ fn shared_axis() -> Rc<Axis> {
 }
 
 /// What never changes from step to step — the eras, their breaks, the month ticks and every
-/// event on the axis as a small mark — drawn at y = 0. It has no props, so a step change
-/// never renders it again; the step's own events are drawn over it.
+/// event on the axis as a small mark, each place once — drawn at y = 0. It has no props, so
+/// a step change never renders it again; the step's own events are drawn over it.
 #[component]
 fn TimelineAxis() -> Html {
     let axis = shared_axis();
@@ -109,6 +109,14 @@ fn TimelineAxis() -> Html {
             .map(|(x, label)| (*x, label.len() as f64 * 6.2))
             .collect::<Vec<_>>(),
         4.0,
+    );
+    let marks = timeline::distinct_marks(
+        DATASET
+            .events
+            .iter()
+            .filter(|e| on_axis(e))
+            .filter_map(|e| axis.place(span_of(e)))
+            .map(|(a, b)| Mark::of(a, b, 3.0)),
     );
     html! {
         <>
@@ -129,13 +137,13 @@ fn TimelineAxis() -> Html {
                     }
                 </g>
             }) }
-            { for DATASET.events.iter().filter(|e| on_axis(e)).filter_map(|e| {
-                let (a, b) = axis.place(span_of(e))?;
-                Some(if b - a > 3.0 {
-                    html! { <line class="event-span" x1={fmt(a)} x2={fmt(b)} y1="0" y2="0" /> }
-                } else {
-                    html! { <circle class="event-dot" cx={fmt((a + b) / 2.0)} cy="0" r="2.5" /> }
-                })
+            { for marks.iter().map(|mark| match *mark {
+                Mark::Span { x0, x1 } => html! {
+                    <line class="event-span" x1={fmt_tenths(x0)} x2={fmt_tenths(x1)} y1="0" y2="0" />
+                },
+                Mark::Dot { x } => html! {
+                    <circle class="event-dot" cx={fmt_tenths(x)} cy="0" r="2.5" />
+                },
             }) }
         </>
     }

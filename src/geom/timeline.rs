@@ -311,3 +311,80 @@ mod thinning_tests {
         assert!(thin_labels(&[], 4.0).is_empty());
     }
 }
+
+/// A background event's mark on the axis, in the tenths of a unit the SVG is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// An event lasting long enough to show as a segment from `x0` to `x1`.
+    Span { x0: i64, x1: i64 },
+    /// An event as short as a dot, at `x`.
+    Dot { x: i64 },
+}
+
+impl Mark {
+    /// The mark for an event placed from `a` to `b`: a dot when it is `min_span` wide or less.
+    pub fn of(a: f64, b: f64, min_span: f64) -> Mark {
+        let tenths = |v: f64| (v * 10.0).round() as i64;
+        if b - a > min_span {
+            Mark::Span {
+                x0: tenths(a),
+                x1: tenths(b),
+            }
+        } else {
+            Mark::Dot {
+                x: tenths((a + b) / 2.0),
+            }
+        }
+    }
+}
+
+/// The marks to draw, each once: many events share their drawn extent (weeks of talks all
+/// "April 2024"), and a mark drawn again on top of itself adds nothing but DOM. Spans come
+/// first, so every dot sits on top of them; each kind keeps the order given. (A few dozen
+/// marks: a linear search is cheaper in code size than a sort.)
+pub fn distinct_marks(marks: impl IntoIterator<Item = Mark>) -> Vec<Mark> {
+    let mut spans = Vec::new();
+    let mut dots = Vec::new();
+    for mark in marks {
+        let kind = match mark {
+            Mark::Span { .. } => &mut spans,
+            Mark::Dot { .. } => &mut dots,
+        };
+        if !kind.contains(&mark) {
+            kind.push(mark);
+        }
+    }
+    spans.append(&mut dots);
+    spans
+}
+
+#[cfg(test)]
+mod mark_tests {
+    use super::{Mark, distinct_marks};
+
+    #[test]
+    fn marks_drawn_on_the_same_place_are_kept_once() {
+        let marks = [
+            Mark::of(245.4, 310.1, 3.0),
+            Mark::of(10.0, 11.0, 3.0),
+            Mark::of(245.41, 310.09, 3.0),
+            Mark::of(10.5, 10.5, 3.0),
+            Mark::of(245.4, 290.1, 3.0),
+        ];
+        assert_eq!(
+            distinct_marks(marks),
+            [
+                Mark::Span { x0: 2454, x1: 3101 },
+                Mark::Span { x0: 2454, x1: 2901 },
+                Mark::Dot { x: 105 },
+            ]
+        );
+        assert!(distinct_marks([]).is_empty());
+    }
+
+    #[test]
+    fn a_short_event_is_a_dot_at_its_middle() {
+        assert_eq!(Mark::of(20.0, 23.0, 3.0), Mark::Dot { x: 215 });
+        assert_eq!(Mark::of(20.0, 23.1, 3.0), Mark::Span { x0: 200, x1: 231 });
+    }
+}
