@@ -23,6 +23,10 @@ const mounts = [
   // The page floor: our page with page-floor.js in place of boot.js (no wasm runs).
   ['/floor-page/boot.js', join(ROOT, 'tests/bench/page-floor.js')],
   ['/floor-page/', DIST],
+  // The Yew floor: our page with the bare Yew app (tests/bench/floor) in place of the widget.
+  ['/floor-yew/boot.js', join(ROOT, 'tests/bench/yew-floor.js')],
+  ['/floor-yew/floor/', join(OUT, 'floor')],
+  ['/floor-yew/', DIST],
   ['/ref/timelinejs/', join(ROOT, 'node_modules/@knight-lab/timelinejs/dist')],
   ['/ref/data.json', join(DIST, 'data/escalation-data.json')],
   ['/ref/', join(ROOT, 'tests/bench')],
@@ -35,12 +39,16 @@ const server = createServer(async (req, res) => {
   let file = normalize(join(mount[1], path.slice(mount[0].length)));
   try {
     if ((await stat(file)).isDirectory()) file = join(file, mount[0] === '/ref/' ? 'reference.html' : 'index.html');
-    let entry = cache.get(file);
+    let entry = cache.get(path);
     if (!entry) {
-      const raw = await readFile(file);
+      let raw = await readFile(file);
+      // The Yew floor's page preloads the bare app's glue and wasm, as ours preloads the widget's.
+      if (mount[0] === '/floor-yew/' && file.endsWith('index.html')) {
+        raw = Buffer.from(raw.toString().replace('href="./escalation.js"', 'href="./floor/escalation-floor.js"').replace('href="./escalation_bg.wasm"', 'href="./floor/floor.wasm"'));
+      }
       const type = TYPES[extname(file)] || 'application/octet-stream';
       entry = { type, raw, gz: type === 'image/png' ? null : gzipSync(raw, { level: 9 }) };
-      cache.set(file, entry);
+      cache.set(path, entry);
     }
     const gzip = entry.gz && /gzip/.test(req.headers['accept-encoding'] || '');
     res.writeHead(200, { 'content-type': entry.type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'cache-control': 'no-store' });
@@ -89,6 +97,10 @@ function interactiveProbe(ours) {
   });
 }
 
+/** The floors, measured in the budget cell only: each is our page served under this path
+ * with another script in place of boot.js (see the mounts above). */
+const FLOORS = { 'page-floor': 'floor-page', 'yew-floor': 'floor-yew' };
+
 async function measure(target, cpu, width) {
   const { context, page, cdp } = await openPage(cpu, width);
   let bytes = 0;
@@ -107,11 +119,11 @@ async function measure(target, cpu, width) {
   // Only other hosts are intercepted (and blocked): intercepting our own requests too would
   // make CDP report each of them twice.
   await context.route((url) => !url.href.startsWith(base), (route) => { foreign.push(route.request().url()); return route.abort(); });
-  const floorPage = target === 'page-floor';
-  const ours = target === 'escalation' || floorPage;
+  const floorPage = FLOORS[target];
+  const ours = target === 'escalation' || Boolean(floorPage);
   // Interactive: from the document's start (see interactiveProbe).
   await page.addInitScript(interactiveProbe, ours);
-  await page.goto(`${base}/${floorPage ? 'floor-page' : ours ? 'ours' : 'ref'}/`, { waitUntil: 'load' });
+  await page.goto(`${base}/${floorPage ?? (ours ? 'ours' : 'ref')}/`, { waitUntil: 'load' });
   const interactive = await page.evaluate(() => window.__benchInteractive);
   if (floorPage) {
     const fcp = await firstContentfulPaint(page);
@@ -293,7 +305,7 @@ for (const cpu of [1, 4]) {
   for (const width of [375, 1280]) {
     const budgetCell = cpu === 4 && width === 375;
     for (let i = 0; i < (budgetCell ? BUDGET_LOADS : LOADS); i++) {
-      for (const target of budgetCell ? ['escalation', 'timelinejs', 'page-floor'] : ['escalation', 'timelinejs']) {
+      for (const target of budgetCell ? ['escalation', 'timelinejs', ...Object.keys(FLOORS)] : ['escalation', 'timelinejs']) {
         const r = await measure(target, cpu, width);
         runs.push({ target, cpu, width, ...r });
         process.stdout.write('.');
@@ -333,12 +345,17 @@ const ours = (m) => at.escalation[m].median;
 const ref = (m) => at.timelinejs[m].median;
 // The page floor (4× CPU, 375 px): the same page with no wasm, answering "next" as soon as
 // its markup is parsed.
-const floorRuns = runs.filter((r) => r.target === 'page-floor');
-const pageFloor = { interactive: stats(floorRuns.map((r) => r.interactive)), fcp: stats(floorRuns.map((r) => r.fcp)) };
+const floorStats = (target) => {
+  const mine = runs.filter((r) => r.target === target);
+  return { interactive: stats(mine.map((r) => r.interactive)), fcp: stats(mine.map((r) => r.fcp)) };
+};
+const pageFloor = floorStats('page-floor');
+// The Yew floor: the same page with the bare Yew app starting where the widget would.
+const yewFloor = floorStats('yew-floor');
 const budgets = [
   ['compressed transfer ≤ 95 kB', ours('bytes') <= 95_000, `${(ours('bytes') / 1000).toFixed(1)} kB`],
   ['first contentful paint ≤ 0.5× TimelineJS', ours('fcp') <= 0.5 * ref('fcp'), `${(ours('fcp') / ref('fcp')).toFixed(2)}×`],
-  ['interactive ≤ 0.5× TimelineJS', ours('interactive') <= 0.5 * ref('interactive'), `${(ours('interactive') / ref('interactive')).toFixed(2)}× (the page alone, no wasm: ${(pageFloor.interactive.median / ref('interactive')).toFixed(2)}×)`],
+  ['interactive ≤ 0.5× TimelineJS', ours('interactive') <= 0.5 * ref('interactive'), `${(ours('interactive') / ref('interactive')).toFixed(2)}× (the page alone, no wasm: ${(pageFloor.interactive.median / ref('interactive')).toFixed(2)}×; with a bare Yew app: ${(yewFloor.interactive.median / ref('interactive')).toFixed(2)}×)`],
   ['step latency ≤ 16 ms', ours('latency') <= 16, `${ours('latency').toFixed(1)} ms`],
   ['JS heap + wasm memory ≤ 4 MB', ours('memory') <= 4e6, `${(ours('memory') / 1e6).toFixed(2)} MB`],
 ];
@@ -385,10 +402,11 @@ for (const [key, label] of phases) {
 md += `| the first "next" is answered | ${med(mine.map((r) => r.interactive)).toFixed(0)} ms |\n`;
 md += `| TimelineJS: the first "next" is answered | ${at.timelinejs.interactive.median.toFixed(0)} ms |\n`;
 md += `| the page floor: our page with no wasm, answering as soon as its markup is parsed | ${pageFloor.interactive.median.toFixed(0)} ms (${pageFloor.interactive.min.toFixed(0)}–${pageFloor.interactive.max.toFixed(0)}) |\n`;
+md += `| the Yew floor: our page with a bare Yew app (one component, a button, a counter) starting in the widget's place | ${yewFloor.interactive.median.toFixed(0)} ms (${yewFloor.interactive.min.toFixed(0)}–${yewFloor.interactive.max.toFixed(0)}) |\n`;
 {
   const budget = 0.5 * ref('interactive');
-  const takeover = ours('interactive') - pageFloor.interactive.median;
-  md += `\n**Floor.** The page alone — arriving, parsed, styled and painted, with the wasm downloading but never run — answers at ${pageFloor.interactive.median.toFixed(0)} ms, ${(pageFloor.interactive.median / ref('interactive')).toFixed(2)}× TimelineJS. That leaves ${(budget - pageFloor.interactive.median).toFixed(0)} ms of the ${budget.toFixed(0)} ms budget for the wasm to start, take the page over and answer; here that takes ${takeover.toFixed(0)} ms (our median less the floor's).\n`;
+  const ratio = (v) => `${(v / ref('interactive')).toFixed(2)}×`;
+  md += `\n**Floors.** The page alone — arriving, parsed, styled and painted, with the wasm downloading but never run — answers at ${pageFloor.interactive.median.toFixed(0)} ms, ${ratio(pageFloor.interactive.median)} TimelineJS. With the smallest Yew app starting in the widget's place it answers at ${yewFloor.interactive.median.toFixed(0)} ms, ${ratio(yewFloor.interactive.median)}. That leaves ${(budget - yewFloor.interactive.median).toFixed(0)} ms of the ${budget.toFixed(0)} ms budget for everything a real widget does beyond that app: its own code and data, and taking over the prerendered first screen; ours takes ${(ours('interactive') - yewFloor.interactive.median).toFixed(0)} ms more (our median less the Yew floor's).\n`;
 }
 if (loadTraced.escalation && loadTraced.timelinejs) {
   const [e, t] = [loadTraced.escalation, loadTraced.timelinejs];
@@ -422,6 +440,6 @@ const blocked = runs.reduce((n, r) => n + r.foreign, 0);
 md += `\nRequests to other hosts (blocked and counted): ${blocked}.\n`;
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'report.md'), md);
-await writeFile(join(OUT, 'report.json'), JSON.stringify({ loads: LOADS, budgetLoads: BUDGET_LOADS, pageFloor, budgets: budgets.map(([name, pass, value]) => ({ name, pass, value })), summary, traced, loadTraced, wasm: { gzip: wasmGzip, dataSegments: segments.length, dataSegmentsGzip: dataGzip }, floor, runs }, null, 2));
+await writeFile(join(OUT, 'report.json'), JSON.stringify({ loads: LOADS, budgetLoads: BUDGET_LOADS, pageFloor, yewFloor, budgets: budgets.map(([name, pass, value]) => ({ name, pass, value })), summary, traced, loadTraced, wasm: { gzip: wasmGzip, dataSegments: segments.length, dataSegmentsGzip: dataGzip }, floor, runs }, null, 2));
 console.log(md);
 for (const [name, ok, value] of budgets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
