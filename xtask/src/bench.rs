@@ -1,7 +1,7 @@
 //! bench: builds the release bundle and runs tests/bench/bench.mjs, which measures it
 //! against a TimelineJS reference in Chromium and writes target/bench/report.md and
 //! report.json, printing each budget as PASS or FAIL. Timings live here, never in tests.
-//! It also builds tests/bench/floor, a bare Yew app, so the report can show the size floor.
+//! It also builds tests/bench/floor, a bare Yew app, for the report's size and Yew floors.
 
 use std::path::Path;
 
@@ -11,7 +11,7 @@ pub fn run() -> Result<(), String> {
     let tools = Tools::ensure(Need::Test)?;
     let dist = crate::dist::build(&tools)?;
     floor(&tools)?;
-    println!("$ node tests/bench/bench.mjs (about 10 minutes)");
+    println!("$ node tests/bench/bench.mjs (about 12 minutes)");
     let mut bench = tools.command("node");
     bench
         .arg("tests/bench/bench.mjs")
