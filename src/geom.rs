@@ -17,11 +17,14 @@ pub const WIDTH: f64 = 360.0;
 /// Written with integer arithmetic: float formatting would add about 10 kB of code to the
 /// wasm for this alone. Not-a-number (never produced by the layouts) writes as "0".
 pub fn fmt(value: f64) -> String {
+    fmt_tenths(tenths(value))
+}
+
+/// A number rounded to the tenths `fmt` writes it in (12.34 gives 123), so values that
+/// write the same compare equal. Not-a-number and infinities give 0.
+pub fn tenths(value: f64) -> i64 {
     let tenths = (value * 10.0).round();
-    if !tenths.is_finite() {
-        return "0".into();
-    }
-    fmt_tenths(tenths as i64)
+    if tenths.is_finite() { tenths as i64 } else { 0 }
 }
 
 /// A number already counted in tenths (as `fmt` writes it): 125 writes "12.5".

@@ -48,9 +48,7 @@ pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
         format!("{} shot down before Israel", barrage::label(DOWNED_BEFORE)),
         format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
     ];
-    let table = html! {
-        { figure_table("From launch to impact", FLOW_ROWS) }
-    };
+    let table = figure_table("From launch to impact", FLOW_ROWS);
     html! {
         <ChartFrame id="flow" title="From launch to impact" description={alt}
             width={WIDTH} height={height + 4.0} table={table} table_open={table_open}

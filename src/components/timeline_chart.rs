@@ -17,6 +17,8 @@ const MAX_SPAN_DAYS: i32 = 160;
 /// A new era starts after this many days without events.
 const ERA_GAP_DAYS: i32 = 150;
 const BADGE_R: f64 = 7.5;
+/// An event placed wider than this is drawn as a segment, narrower as a dot.
+const MIN_SPAN: f64 = 3.0;
 const LEVEL: f64 = 18.0;
 /// Room above the highest badge.
 const TOP: f64 = 6.0;
@@ -116,7 +118,7 @@ fn TimelineAxis() -> Html {
             .iter()
             .filter(|e| on_axis(e))
             .filter_map(|e| axis.place(span_of(e)))
-            .map(|(a, b)| Mark::of(a, b, 3.0)),
+            .map(|(a, b)| Mark::of(a, b, MIN_SPAN)),
     );
     html! {
         <>
@@ -216,13 +218,13 @@ pub fn timeline_chart(
                 </g>
                 // The highest badges first: a stem runs down past the badges stacked under it,
                 // and those, drawn later, stay on top of it.
-                { for timeline::drawing_order(&levels).into_iter().map(|i| (i, ((&highlighted[i], &placed[i]), &levels[i]))).filter_map(|(i, ((e, place), level))| {
-                    let (a, b) = (*place)?;
+                { for timeline::drawing_order(&levels).into_iter().filter_map(|i| {
+                    let (a, b) = placed[i]?;
                     let x = (a + b) / 2.0;
-                    let y = axis_y - 18.0 - *level as f64 * LEVEL;
+                    let y = axis_y - 18.0 - levels[i] as f64 * LEVEL;
                     Some(html! {
-                        <g key={e.id} class="event-highlight">
-                            if b - a > 3.0 {
+                        <g key={highlighted[i].id} class="event-highlight">
+                            if b - a > MIN_SPAN {
                                 <line class="event-span current" x1={fmt(a)} x2={fmt(b)} y1={fmt(axis_y)} y2={fmt(axis_y)} />
                             }
                             <line class="stem" x1={fmt(x)} x2={fmt(x)} y1={fmt(y + BADGE_R)} y2={fmt(axis_y)} />

@@ -7,8 +7,8 @@
 //! ```
 //! Days are counted as integers (model::Date::day_number); eras come from gaps in the data.
 
-use super::WIDTH;
 use super::scale::Linear;
+use super::{WIDTH, tenths};
 
 /// An event on the axis: its first and last possible day, and whether the step highlights it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -324,7 +324,6 @@ pub enum Mark {
 impl Mark {
     /// The mark for an event placed from `a` to `b`: a dot when it is `min_span` wide or less.
     pub fn of(a: f64, b: f64, min_span: f64) -> Mark {
-        let tenths = |v: f64| (v * 10.0).round() as i64;
         if b - a > min_span {
             Mark::Span {
                 x0: tenths(a),
