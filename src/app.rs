@@ -1,7 +1,13 @@
 //! app: `<Explainer>`, the root component. It owns the reader's place in the story (one
 //! reducer over `story::Cursor`), passes values down and takes actions up. It renders
-//! natively (SSR) as well as in the browser: host-page concerns (URL, messages) live in
-//! `embed`, which talks to it only through props — `command` in, `on_step` out.
+//! natively (SSR) as well as in the browser: host-page concerns (URL, messages, scrolling,
+//! focus) live in `embed`, which talks to it only through props — `command` in, `on_step` out.
+//!
+//! The layout, top to bottom: the masthead (its dek on the first step only), the stage — the
+//! step targets, the step (headline, chart, caption) and Previous/Next — sized to fit one
+//! phone screen and equally tall on every step, then the step's details behind a button, the
+//! Embed panel (the bundle's own page only), the story's period and sources, and the flat copy
+//! of every step that print and the static fallback show.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,9 +18,11 @@ use crate::components::embed_panel::EmbedPanel;
 use crate::components::full_story::FullStory;
 use crate::components::scope::IdScope;
 use crate::components::sources_panel::DownloadHrefs;
+use crate::components::step_details::StepDetails;
 use crate::components::step_view::StepView;
-use crate::components::stepper::Stepper;
-use crate::story::{Action, Cursor, STORY};
+use crate::components::stepper::{Controls, Stepper};
+use crate::model::DATASET;
+use crate::story::{Action, Cursor, Origin, STORY};
 
 pub mod embed_code;
 
@@ -38,30 +46,46 @@ impl Theme {
     }
 }
 
-/// The cursor as Yew state.
+/// The cursor as Yew state, with the origin of the move that led to it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct CursorState(Cursor);
+struct CursorState {
+    cursor: Cursor,
+    origin: Origin,
+}
 
 impl Reducible for CursorState {
-    type Action = Action;
+    type Action = (Action, Origin);
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.0.apply(action);
-        if next == self.0 {
+    fn reduce(self: Rc<Self>, (action, origin): (Action, Origin)) -> Rc<Self> {
+        let next = self.cursor.apply(action);
+        if next == self.cursor {
             self
         } else {
-            Rc::new(CursorState(next))
+            Rc::new(CursorState {
+                cursor: next,
+                origin,
+            })
         }
     }
 }
 
-/// The keyboard shortcuts a reader can use inside the widget.
+/// The keyboard shortcuts a reader can use on the stage.
 pub fn action_for_key(key: &str) -> Option<Action> {
     match key {
         "ArrowRight" => Some(Action::Next),
         "ArrowLeft" => Some(Action::Prev),
         "Home" => Some(Action::First),
         "End" => Some(Action::Last),
+        _ => None,
+    }
+}
+
+/// The keys the widget's own page takes when the focus is on the page itself, not in the
+/// widget: the arrows only. Home and End stay the page's.
+pub fn page_key_action(key: &str) -> Option<Action> {
+    match key {
+        "ArrowRight" => Some(Action::Next),
+        "ArrowLeft" => Some(Action::Prev),
         _ => None,
     }
 }
@@ -85,6 +109,13 @@ pub struct Command {
     pub action: Action,
 }
 
+/// A step the widget has just rendered, and who asked for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepShown {
+    pub index: usize,
+    pub origin: Origin,
+}
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExplainerProps {
     /// The step to open on (clamped into the story).
@@ -95,12 +126,13 @@ pub struct ExplainerProps {
     /// Leave out the masthead (title and dek).
     #[prop_or_default]
     pub plain: bool,
-    /// Open every chart's data table from the start.
+    /// Open the step's details (figures, quotes, data tables) from the start.
     #[prop_or_default]
     pub tables_open: bool,
-    /// Called with the step index after each change (and once after the first render).
+    /// Called after each step change has rendered (and once after the first render), with
+    /// who asked for it: the page glue scrolls, focuses and tells the host from here.
     #[prop_or_default]
-    pub on_step: Callback<usize>,
+    pub on_step: Callback<StepShown>,
     #[prop_or_default]
     pub command: Option<Command>,
     /// Prefix for element ids, unique per widget on a page.
@@ -129,39 +161,68 @@ impl Default for ExplainerProps {
     }
 }
 
+/// The id of the stage (controls, step and its chart) of the widget with id prefix `prefix`:
+/// the page glue brings it into view.
+pub fn stage_id(prefix: &str) -> String {
+    format!("{prefix}-stage")
+}
+
+/// The id of the step's slide, which takes the focus when the focused control went away.
+pub fn slide_id(prefix: &str) -> String {
+    format!("{prefix}-slide")
+}
+
+/// The id of step `index`'s target in the progress row.
+pub fn tab_id(prefix: &str, index: usize) -> String {
+    format!("{prefix}-tab-{}", index + 1)
+}
+
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let cursor = use_reducer_eq(|| CursorState(Cursor::new(STORY.len(), props.start)));
-    let index = cursor.0.index();
+    let state = use_reducer_eq(|| CursorState {
+        cursor: Cursor::new(STORY.len(), props.start),
+        origin: Origin::Start,
+    });
+    let index = state.cursor.index();
     let touch_start = use_mut_ref(|| Cell::new((f64::NAN, f64::NAN)));
 
     {
         let on_step = props.on_step.clone();
-        use_effect_with(index, move |index| on_step.emit(*index));
+        let origin = state.origin;
+        use_effect_with(index, move |index| {
+            on_step.emit(StepShown {
+                index: *index,
+                origin,
+            })
+        });
     }
     {
-        let cursor = cursor.clone();
+        let state = state.clone();
         use_effect_with(props.command, move |command| {
             if let Some(command) = command {
-                cursor.dispatch(command.action);
+                state.dispatch((command.action, Origin::Host));
             }
         });
     }
 
-    // Made once: a new callback is a new prop, and both steppers would render again for it.
+    // Made once: a new callback is a new prop, and the controls would render again for it.
     let on_action = {
-        let cursor = cursor.clone();
-        use_callback((), move |action: Action, _| cursor.dispatch(action))
+        let state = state.clone();
+        use_callback((), move |(action, origin): (Action, Origin), _| {
+            state.dispatch((action, origin))
+        })
     };
+    // Keys anywhere on the stage; the step targets handle their own (see `Stepper`), and the
+    // details and the Embed panel below the stage keep theirs.
     let on_keydown = {
-        let cursor = cursor.clone();
+        let state = state.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
             }
             if let Some(action) = action_for_key(&event.key()) {
                 event.prevent_default();
-                cursor.dispatch(action);
+                state.dispatch((action, Origin::Keys));
             }
         })
     };
@@ -178,7 +239,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     };
     let on_pointerup = {
-        let cursor = cursor.clone();
+        let state = state.clone();
         Callback::from(move |event: PointerEvent| {
             let (x0, y0) = touch_start.borrow().replace((f64::NAN, f64::NAN));
             if event.pointer_type() == "touch" {
@@ -187,13 +248,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     f64::from(event.client_y()) - y0,
                 );
                 if let Some(action) = action_for_swipe(dx, dy) {
-                    cursor.dispatch(action);
+                    state.dispatch((action, Origin::Swipe));
                 }
             }
         })
     };
     let step = STORY.steps.get(index);
     let headline = step.map_or("", |s| s.headline);
+    let prefix = props.instance.clone();
     let embed = props.embed_base.as_ref().zip(step).map(|(base, step)| {
         let id = props.instance.as_str();
         html! {
@@ -205,21 +267,27 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         <ContextProvider<IdScope> context={IdScope(props.instance.clone())}>
         <ContextProvider<DownloadHrefs> context={props.downloads.clone()}>
             <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
-                data-theme={props.theme.attribute()}
-                onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
+                data-theme={props.theme.attribute()}>
                 if !props.plain {
-                    <header class="masthead">
-                        <p class="kicker">{ "Explainer" }</p>
-                        <h1 class="title">{ STORY.title }</h1>
-                        <p class="dek">{ STORY.dek }</p>
-                    </header>
+                    { masthead(index == 0) }
                 }
                 <div class="live-story">
-                    <Stepper index={index} on_action={on_action.clone()} />
-                    <StepView index={index} tables_open={props.tables_open} />
-                    <Stepper index={index} on_action={on_action} bottom={true} />
+                    <div class="story-stage" id={stage_id(&prefix)}
+                        onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
+                        <Stepper index={index} on_action={on_action.clone()} />
+                        <StepView index={index} />
+                        <Controls index={index} on_action={on_action} />
+                    </div>
+                    <StepDetails index={index} open={props.tables_open} />
                     { embed.unwrap_or_default() }
                     <p class="step-announcer visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
+                    { colophon() }
+                    // After the first step the masthead drops its dek. An invisible copy of
+                    // it at the very end keeps the widget exactly as tall, so a host page
+                    // never moves when the reader steps.
+                    if !props.plain && index > 0 {
+                        <p class="dek dek-reserve" aria-hidden="true">{ STORY.dek }</p>
+                    }
                 </div>
                 if props.flat_copy {
                     <FullStory />
@@ -227,6 +295,62 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </section>
         </ContextProvider<DownloadHrefs>>
         </ContextProvider<IdScope>>
+    }
+}
+
+/// The title block: the kicker and title always, the dek on the first step only.
+fn masthead(first: bool) -> Html {
+    html! {
+        <header class="masthead">
+            <p class="kicker">{ "Explainer" }</p>
+            <h1 class="title">{ STORY.title }</h1>
+            if first {
+                <p class="dek">{ STORY.dek }</p>
+            }
+        </header>
+    }
+}
+
+/// When the story stops and where it comes from: one line under the stage on every step.
+pub fn colophon() -> Html {
+    html! {
+        <p class="colophon">{ coverage_line() }</p>
+    }
+}
+
+/// "Covers June 2020 to April 15, 2024, from two articles published July 19–31, 2020 and
+/// April 15–19, 2024 (dates worked out from the texts)."
+pub fn coverage_line() -> String {
+    let period = STORY.period;
+    let spans: Vec<_> = DATASET.sources.iter().map(|s| s.published).collect();
+    let published: Vec<String> = spans.iter().map(|s| s.label()).collect();
+    let list = match published.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let articles = match spans.len() {
+        1 => "one article".to_string(),
+        n => format!("{} articles", number_word(n)),
+    };
+    let inferred = if spans.iter().any(|s| s.is_interval()) {
+        " (dates worked out from the texts)"
+    } else {
+        ""
+    };
+    format!(
+        "Covers {} to {}, from {articles} published {list}{inferred}.",
+        period.start.label(),
+        period.end.label()
+    )
+}
+
+fn number_word(n: usize) -> String {
+    match n {
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        n => n.to_string(),
     }
 }
 
@@ -241,6 +365,14 @@ mod tests {
         assert_eq!(action_for_key("Home"), Some(Action::First));
         assert_eq!(action_for_key("End"), Some(Action::Last));
         assert_eq!(action_for_key("a"), None);
+    }
+
+    #[test]
+    fn the_page_keeps_home_and_end() {
+        assert_eq!(page_key_action("ArrowRight"), Some(Action::Next));
+        assert_eq!(page_key_action("ArrowLeft"), Some(Action::Prev));
+        assert_eq!(page_key_action("Home"), None);
+        assert_eq!(page_key_action("End"), None);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod scope;
 pub mod source_line;
 pub mod sources_panel;
 pub mod step_chart;
+pub mod step_details;
 pub mod step_view;
 pub mod stepper;
 pub mod timeline_chart;

@@ -5,6 +5,7 @@
 pub mod config;
 pub mod host;
 pub mod messages;
+pub mod reveal;
 
 /// The id of the element the widget mounts into on its own page (`index.html`).
 pub const MOUNT_ID: &str = "escalation";

@@ -51,8 +51,20 @@ pub fn render_page() -> String {
 /// Renders the explainer at `start` to HTML, natively (tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {
+    render_with(start, false)
+}
+
+/// Renders the explainer at `start` with the step's details open, natively (tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_to_html_with_details(start: usize) -> String {
+    render_with(start, true)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn render_with(start: usize, tables_open: bool) -> String {
     let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {
         start,
+        tables_open,
         ..Default::default()
     });
     futures::executor::block_on(renderer.render())

@@ -36,6 +36,8 @@ pub enum EventKind {
 pub struct Source {
     pub id: &'static str,
     pub title: &'static str,
+    /// The title cut short, for attributions on small screens ("Miscalculation Leads…").
+    pub short_title: &'static str,
     pub subtitle: Option<&'static str>,
     /// Only where the article's own text names its outlet.
     pub outlet: Option<&'static str>,
@@ -63,6 +65,9 @@ pub struct Event {
     #[cfg(not(target_arch = "wasm32"))]
     pub actors: &'static [&'static str],
     pub kind: EventKind,
+    /// A few words for the event on a chart ("Natanz blast"); every event a timeline step
+    /// highlights has one (checked at build time).
+    pub label: Option<&'static str>,
     /// One sentence in our own words.
     pub summary: &'static str,
     pub source: &'static str,
@@ -98,6 +103,8 @@ pub struct Figure {
     /// What it counts, in our words.
     pub what: &'static str,
     pub unit: &'static str,
+    /// The unit for exactly one ("air base", "person").
+    pub unit_one: &'static str,
     pub qualifier: Qualifier,
     pub amount: Amount,
     /// The source's own phrasing where a plain number would lose it ("three dozen").
@@ -174,8 +181,9 @@ impl Dataset {
         self.groups.iter().find(|g| g.id == id)
     }
 
-    /// The titles of the given sources, each once, in the order first named.
-    pub fn source_titles<'a>(
+    /// The short titles of the given sources, each once, in the order first named: what a
+    /// chart's source line shows (the sources step and the details give the full titles).
+    pub fn short_titles<'a>(
         &self,
         source_ids: impl IntoIterator<Item = &'a str>,
     ) -> Vec<&'static str> {
@@ -183,7 +191,7 @@ impl Dataset {
         for title in source_ids
             .into_iter()
             .filter_map(|id| self.source(id))
-            .map(|s| s.title)
+            .map(|s| s.short_title)
         {
             if !titles.contains(&title) {
                 titles.push(title);
@@ -191,6 +199,15 @@ impl Dataset {
         }
         titles
     }
+}
+
+/// What data/ writes in `claimed_by` for a statement the article makes in its own voice.
+pub const OWN_REPORTING: &str = "the article";
+
+/// Who makes a claim, or `None` when it is the article's own reporting. Readers inside a host's
+/// news story would take "the article" to be the host's own, so it is never shown as such.
+pub fn claimant(claimed_by: Option<&'static str>) -> Option<&'static str> {
+    claimed_by.filter(|c| *c != OWN_REPORTING)
 }
 
 const MONTHS: [&str; 12] = [
@@ -343,6 +360,36 @@ impl Figure {
         out
     }
 
+    /// The number with its unit, as a reader says it: "72 hours", "1 air base", "nearly a
+    /// dozen cities", "a year or more". A share has no unit ("nearly all"), and the source's
+    /// own phrasing keeps its unit when it names one ("six weeks").
+    pub fn quantity(&self) -> String {
+        let label = self.label();
+        if self.amount == Amount::Share {
+            return label;
+        }
+        let named = |unit: &str| {
+            label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word.eq_ignore_ascii_case(unit))
+        };
+        if self.display.is_some() && (named(self.unit) || named(self.unit_one)) {
+            return label;
+        }
+        let one = self.qualifier == Qualifier::Exact && self.amount == Amount::Count(1);
+        format!("{label} {}", if one { self.unit_one } else { self.unit })
+    }
+
+    /// Whether this figure is a share stated in words ("most", "a few"), not a number.
+    pub fn is_share(&self) -> bool {
+        self.amount == Amount::Share
+    }
+
+    /// Who makes the claim, or `None` when it is the article's own reporting.
+    pub fn claimant(&self) -> Option<&'static str> {
+        claimant(Some(self.claimed_by))
+    }
+
     /// Whether the source gives this figure as anything less than an exact count.
     pub fn is_uncertain(&self) -> bool {
         self.qualifier != Qualifier::Exact
@@ -367,6 +414,7 @@ mod tests {
             id: "f",
             what: "things",
             unit: "things",
+            unit_one: "thing",
             qualifier,
             amount,
             display,
@@ -430,6 +478,47 @@ mod tests {
         assert_eq!(
             figure(Qualifier::Range, Amount::Range(60, 70), None).nominal(),
             Some(65)
+        );
+    }
+
+    #[test]
+    fn quantities_carry_their_unit_in_the_right_number() {
+        let mut f = figure(Qualifier::Exact, Amount::Count(72), None);
+        f.unit = "hours";
+        f.unit_one = "hour";
+        assert_eq!(f.quantity(), "72 hours");
+        f.amount = Amount::Count(1);
+        assert_eq!(f.quantity(), "1 hour", "one takes the singular");
+        f.qualifier = Qualifier::AtLeast;
+        assert_eq!(
+            f.quantity(),
+            "at least 1 hours",
+            "\"at least 1\" may be more than one"
+        );
+        let mut said = figure(Qualifier::About, Amount::Count(1), Some("About a week"));
+        said.unit = "weeks";
+        said.unit_one = "week";
+        assert_eq!(
+            said.quantity(),
+            "About a week",
+            "the source's words name the unit"
+        );
+        let mut dozen = figure(Qualifier::Nearly, Amount::Count(12), Some("nearly a dozen"));
+        dozen.unit = "cities";
+        dozen.unit_one = "city";
+        assert_eq!(dozen.quantity(), "nearly a dozen cities");
+        let share = figure(Qualifier::NearlyAll, Amount::Share, None);
+        assert_eq!(share.quantity(), "nearly all");
+        assert!(share.is_share());
+    }
+
+    #[test]
+    fn the_articles_own_reporting_names_no_claimant() {
+        assert_eq!(claimant(Some(OWN_REPORTING)), None);
+        assert_eq!(claimant(None), None);
+        assert_eq!(
+            claimant(Some("Israeli officials")),
+            Some("Israeli officials")
         );
     }
 

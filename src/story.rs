@@ -4,6 +4,8 @@
 //! May import `model` only; no yew, no DOM. The app wraps `Cursor` in a reducer; tests drive
 //! it natively.
 
+use crate::model::{Date, DateSpan};
+
 /// Which chart a step shows. The units views are one chart, regrouped step by step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chart {
@@ -22,8 +24,10 @@ pub struct Step {
     /// Stable, URL-safe name: the deep link is `#step-<slug>`.
     pub slug: &'static str,
     pub headline: &'static str,
-    /// Paragraphs, in our own words.
-    pub narration: &'static [&'static str],
+    /// The short text under the step's chart (at most 60 words, checked at build time).
+    pub caption: &'static str,
+    /// What the caption leaves out, for the step's details: paragraphs, in our own words.
+    pub more: &'static [&'static str],
     pub chart: Chart,
     /// Ids of the events, figures, quotes and groups this step shows (all checked at build time).
     pub events: &'static [&'static str],
@@ -38,6 +42,8 @@ pub struct Step {
 pub struct Story {
     pub title: &'static str,
     pub dek: &'static str,
+    /// The stretch of time the explainer covers.
+    pub period: DateSpan,
     pub steps: &'static [Step],
 }
 
@@ -66,6 +72,36 @@ pub enum Action {
     First,
     Last,
     GoTo(usize),
+}
+
+/// Who asked for a move. The page glue (`embed`) uses it after the step has rendered: a move
+/// the reader made inside the widget brings the stage into view and keeps the focus in the
+/// widget; a move made by the host (a link, `go_to`, a message) does neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// The step the widget opened on.
+    #[default]
+    Start,
+    /// The Previous and Next buttons.
+    Controls,
+    /// The per-step targets above the stage (a click, or the arrow keys on them).
+    Tabs,
+    /// A key pressed with the focus elsewhere on the stage.
+    Keys,
+    /// A horizontal swipe on a touch screen.
+    Swipe,
+    /// The host page: the URL's hash, `go_to`, a message.
+    Host,
+}
+
+impl Origin {
+    /// Whether the reader made this move from inside the widget.
+    pub fn is_reader(self) -> bool {
+        matches!(
+            self,
+            Origin::Controls | Origin::Tabs | Origin::Keys | Origin::Swipe
+        )
+    }
 }
 
 /// Where the reader is: always a valid index into a story of `len` steps (0 when empty).

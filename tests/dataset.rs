@@ -43,10 +43,36 @@ fn good_fixture_passes() {
     let data = load_dir(&fixture("good")).expect("the good fixture is valid");
     assert_eq!(data.figures.len(), 3);
     let story = data.story.expect("story.toml is present");
+    assert_eq!(story.steps[0].caption, "A short caption under the chart.");
     assert_eq!(
-        story.steps[0].narration,
+        story.steps[0].more,
         vec!["One paragraph.", "Another paragraph."]
     );
+    assert_eq!(data.events[0].label.as_deref(), Some("Iran's barrage"));
+    assert_eq!(
+        data.sources[0].short_title, "An article",
+        "the full title stands in for a missing short one"
+    );
+}
+
+#[test]
+fn a_caption_longer_than_a_phone_screen_holds_is_refused() {
+    assert_error("long-caption", ErrorKind::InvalidField, "story.toml", 8);
+}
+
+#[test]
+fn a_timeline_event_without_a_chart_label_is_refused() {
+    assert_error(
+        "unlabelled-timeline-event",
+        ErrorKind::MissingReference,
+        "story.toml",
+        10,
+    );
+}
+
+#[test]
+fn a_step_event_outside_the_story_period_is_refused() {
+    assert_error("outside-period", ErrorKind::InvalidField, "story.toml", 10);
 }
 
 #[test]
@@ -153,7 +179,7 @@ fn relative_date_words_need_their_reasoning() {
 
 #[test]
 fn duplicate_step_slug() {
-    assert_error("bad-story", ErrorKind::DuplicateId, "story.toml", 12);
+    assert_error("bad-story", ErrorKind::DuplicateId, "story.toml", 13);
 }
 
 #[test]

@@ -2,9 +2,9 @@
 //! story's real title and first step, and every step renders its headline and figures.
 #![cfg(not(target_arch = "wasm32"))]
 
-use escalation::model::DATASET;
-use escalation::render_to_html;
+use escalation::model::{DATASET, claimant};
 use escalation::story::STORY;
+use escalation::{render_to_html, render_to_html_with_details};
 
 /// The interactive part of a render (the current step), without the flat full story that
 /// follows it for print.
@@ -38,8 +38,8 @@ fn first_screen_shows_title_and_first_step() {
         "first headline missing"
     );
     assert!(
-        html.contains(&escaped(first.narration[0])),
-        "first narration missing"
+        html.contains(&escaped(first.caption)),
+        "first caption missing"
     );
     assert!(
         html.contains(&format!("1 of {}", STORY.len())),
@@ -54,7 +54,7 @@ fn first_screen_shows_title_and_first_step() {
 #[test]
 fn every_step_renders_its_headline_and_figures() {
     for (i, step) in STORY.steps.iter().enumerate() {
-        let whole = render_to_html(i);
+        let whole = render_to_html_with_details(i);
         let html = live_part(&whole);
         for (j, other) in STORY.steps.iter().enumerate() {
             let shown = html.contains(&format!("data-step=\"{}\"", other.slug));
@@ -65,20 +65,25 @@ fn every_step_renders_its_headline_and_figures() {
             "step {i} not current"
         );
         assert!(html.contains(&escaped(step.headline)), "step {i} headline");
+        assert!(html.contains(&escaped(step.caption)), "step {i} caption");
+        for paragraph in step.more {
+            assert!(html.contains(&escaped(paragraph)), "step {i}: its details");
+        }
         assert!(
             html.contains(&format!("{} of {}", i + 1, STORY.len())),
             "step {i} progress"
         );
+        // Every figure the step gives reaches the reader: on the chart or in the details,
+        // as the source states it and with who claims it.
         for id in step.figures {
             let figure = DATASET.figure(id).expect("checked at build time");
             assert!(
                 html.contains(&escaped(&figure.label())),
                 "step {i}: figure {id}"
             );
-            assert!(
-                html.contains(&escaped(figure.claimed_by)),
-                "step {i}: claim of {id}"
-            );
+            if let Some(who) = claimant(Some(figure.claimed_by)) {
+                assert!(html.contains(&escaped(who)), "step {i}: claim of {id}");
+            }
         }
         for id in step.quotes {
             let quote = DATASET.quote(id).expect("checked at build time");
@@ -88,6 +93,90 @@ fn every_step_renders_its_headline_and_figures() {
             );
         }
     }
+}
+
+/// The text a reader can see in a render: tags and the invisible stand-ins left out.
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        if rest.starts_with("<div class=\"slot-phantom") {
+            // Skip to the end of this stand-in: count nested divs.
+            let mut depth = 0usize;
+            let mut at = 0;
+            for (i, _) in rest.match_indices('<') {
+                if rest[i..].starts_with("<div") {
+                    depth += 1;
+                } else if rest[i..].starts_with("</div") {
+                    depth -= 1;
+                    if depth == 0 {
+                        at = i;
+                        break;
+                    }
+                }
+            }
+            rest = &rest[at..];
+        }
+        let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        rest = &rest[end..];
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn no_step_calls_its_source_the_article() {
+    // Inside a host's news story, "the article" reads as the host's own article.
+    for i in 0..STORY.len() {
+        let whole = render_to_html_with_details(i);
+        let text = visible_text(live_part(&whole)).to_lowercase();
+        assert!(
+            !text.contains("the article"),
+            "step {i} says \"the article\": …{}…",
+            text.find("the article")
+                .map(|at| &text[at.saturating_sub(60)..(at + 40).min(text.len())])
+                .unwrap_or_default()
+        );
+    }
+    let flat = render_to_html(0);
+    let flat = &flat[flat.find("class=\"full-story\"").expect("the flat story")..];
+    assert!(!visible_text(flat).to_lowercase().contains("the article"));
+}
+
+#[test]
+fn the_stage_reserves_room_for_every_steps_words() {
+    // The stand-ins that keep the stage one height hold every step's headline and caption,
+    // whichever step is live, and are hidden from assistive technology.
+    let whole = render_to_html(5);
+    let html = live_part(&whole);
+    for step in STORY.steps {
+        assert!(html.contains(&format!(
+            "<p class=\"step-headline-twin\">{}</p>",
+            escaped(step.headline)
+        )));
+        assert!(html.contains(&format!(
+            "<p class=\"step-caption-twin\">{}</p>",
+            escaped(step.caption)
+        )));
+    }
+    // Each stand-in's opening tag, whatever the order of its attributes.
+    let tags: Vec<&str> = html
+        .match_indices("slot-phantom")
+        .map(|(at, _)| {
+            let open = html[..at].rfind('<').expect("inside a tag");
+            let close = at + html[at..].find('>').expect("a closed tag");
+            &html[open..close]
+        })
+        .collect();
+    let phantoms = tags.len();
+    assert!(
+        tags.iter().all(|tag| tag.contains("aria-hidden=\"true\"")),
+        "every stand-in is aria-hidden: {tags:?}"
+    );
+    assert_eq!(phantoms, 2 * STORY.len() + 1);
 }
 
 #[test]

@@ -19,6 +19,9 @@ use crate::{DataError, DataErrors, ErrorKind};
 pub struct Source {
     pub id: String,
     pub title: String,
+    /// The title cut short for attributions on small screens ("Miscalculation Leads to
+    /// Escalation…"); the full title when the file gives none.
+    pub short_title: String,
     pub subtitle: Option<String>,
     pub outlet: Option<String>,
     pub published: DateSpan,
@@ -44,10 +47,16 @@ pub struct Event {
     pub place: String,
     pub actors: Vec<String>,
     pub kind: String,
+    /// A few words for the event on a chart ("Natanz blast"); required for the events a
+    /// timeline step highlights.
+    pub label: Option<String>,
     pub summary: String,
     pub source: String,
     pub claimed_by: Option<String>,
 }
+
+/// The longest event `label`, in characters: it sits beside its mark on a 360-unit-wide chart.
+pub const EVENT_LABEL_MAX_CHARS: usize = 30;
 
 /// How a source states a number; decides which of `value`, `min`/`max` a figure carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +147,9 @@ pub struct Figure {
     pub id: String,
     pub what: String,
     pub unit: String,
+    /// The unit for exactly one ("air base", "person"); `unit` without its final "s" when
+    /// the file gives none.
+    pub unit_one: String,
     pub qualifier: Qualifier,
     pub amount: Amount,
     pub display: Option<String>,
@@ -213,8 +225,11 @@ pub const CHARTS: [(&str, &str); 8] = [
 pub struct Step {
     pub slug: String,
     pub headline: String,
-    /// Paragraphs, split on blank lines.
-    pub narration: Vec<String>,
+    /// The short text under the step's chart: one paragraph of at most
+    /// [`CAPTION_MAX_WORDS`] words.
+    pub caption: String,
+    /// What the caption leaves out, for the step's details: paragraphs, split on blank lines.
+    pub more: Vec<String>,
     pub chart: String,
     pub events: Vec<String>,
     pub figures: Vec<String>,
@@ -227,8 +242,14 @@ pub struct Step {
 pub struct Story {
     pub title: String,
     pub dek: String,
+    /// The stretch of time the explainer covers; every event a step shows falls inside it.
+    pub period: DateSpan,
     pub steps: Vec<Step>,
 }
+
+/// The longest step caption, in words: with the headline, the chart and the controls it must
+/// fit one phone screen.
+pub const CAPTION_MAX_WORDS: usize = 60;
 
 /// Everything in data/, checked.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -503,9 +524,14 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     if let Some(file) = sources_file {
         for s in &raw_sources.source {
             let id = ids.define(&mut report, file, &s.id, Table::Source);
+            let title = report.non_empty(file, &s.title, "title");
             dataset.sources.push(Source {
                 id,
-                title: report.non_empty(file, &s.title, "title"),
+                short_title: s.short_title.as_ref().map_or_else(
+                    || title.clone(),
+                    |t| report.non_empty(file, t, "short_title"),
+                ),
+                title,
                 subtitle: s.subtitle.clone(),
                 outlet: s.outlet.clone(),
                 published: report.date(file, &s.published, "published"),
@@ -559,6 +585,21 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
                 );
             }
             report.date_words_explained(file, &e.date_words, &e.date_reasoning);
+            let label = e.label.as_ref().map(|l| {
+                let label = report.non_empty(file, l, "label");
+                if label.chars().count() > EVENT_LABEL_MAX_CHARS {
+                    report.at(
+                        file,
+                        l.span().start,
+                        ErrorKind::InvalidField,
+                        format!(
+                            "`label` is {} characters: a chart label holds at most {EVENT_LABEL_MAX_CHARS}",
+                            label.chars().count()
+                        ),
+                    );
+                }
+                label
+            });
             dataset.events.push(Event {
                 id: e.id.get_ref().trim().to_string(),
                 date: report.date(file, &e.date, "date"),
@@ -567,6 +608,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
                 place: report.non_empty(file, &e.place, "place"),
                 actors: e.actors.clone(),
                 kind,
+                label,
                 summary: report.non_empty(file, &e.summary, "summary"),
                 source: ids.expect(&mut report, file, &e.source, Table::Source, "source"),
                 claimed_by: e.claimed_by.clone(),
@@ -622,7 +664,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     }
 
     if let (Some(file), Some(story)) = (story_file, raw_story) {
-        dataset.story = Some(check_story(&mut report, &ids, file, story));
+        dataset.story = Some(check_story(&mut report, &ids, &dataset.events, file, story));
     }
 
     if report.errors.is_empty() {
@@ -716,10 +758,15 @@ fn check_figure(report: &mut Report, ids: &IdIndex, file: &FileText, f: &raw::Ra
             ),
         );
     }
+    let unit = report.non_empty(file, &f.unit, "unit");
     Figure {
         id: f.id.get_ref().trim().to_string(),
         what: report.non_empty(file, &f.what, "what"),
-        unit: report.non_empty(file, &f.unit, "unit"),
+        unit_one: f.unit_one.as_ref().map_or_else(
+            || unit.strip_suffix('s').unwrap_or(&unit).to_string(),
+            |one| one.trim().to_string(),
+        ),
+        unit,
         qualifier,
         amount,
         display: f.display.clone(),
@@ -787,11 +834,13 @@ fn check_totals(report: &mut Report, file: &FileText, raw: &[raw::RawFigure], da
 fn check_story(
     report: &mut Report,
     ids: &IdIndex,
+    events: &[Event],
     file: &FileText,
     story: raw::StoryFile,
 ) -> Story {
     let title = report.non_empty(file, &story.title, "title");
     let dek = report.non_empty(file, &story.dek, "dek");
+    let period = report.date(file, &story.period, "period");
     if story.step.is_empty() {
         report.at(
             file,
@@ -833,25 +882,65 @@ fn check_story(
                 format!("`chart` = `{chart}`: use one of {}", names.join(", ")),
             );
         }
-        let narration = split_paragraphs(s.narration.get_ref());
-        if narration.is_empty() {
+        let caption = report.non_empty(file, &s.caption, "caption");
+        let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = caption.split(' ').filter(|w| !w.is_empty()).count();
+        if words > CAPTION_MAX_WORDS {
             report.at(
                 file,
-                s.narration.span().start,
+                s.caption.span().start,
                 ErrorKind::InvalidField,
-                "`narration` must not be empty".into(),
+                format!(
+                    "`caption` has {words} words: a caption holds at most {CAPTION_MAX_WORDS} (move the rest into `more`)"
+                ),
             );
+        }
+        let step_events: Vec<String> = s
+            .events
+            .iter()
+            .map(|id| ids.expect(report, file, id, Table::Event, "events"))
+            .collect();
+        for (id, raw_id) in step_events.iter().zip(&s.events) {
+            let Some(event) = events.iter().find(|e| &e.id == id) else {
+                continue;
+            };
+            if chart == "timeline" && event.label.is_none() {
+                report.at(
+                    file,
+                    raw_id.span().start,
+                    ErrorKind::MissingReference,
+                    format!(
+                        "event `{id}` is on a timeline step and needs a `label` in events.toml"
+                    ),
+                );
+            }
+            // An event still going on when the story stops ("October 2023 to April 2024")
+            // is inside it as long as it can have started and ended within the period.
+            if event.date.start.first_day() < period.start.first_day()
+                || event.date.end.first_day() > period.end.last_day()
+            {
+                report.at(
+                    file,
+                    raw_id.span().start,
+                    ErrorKind::InvalidField,
+                    format!(
+                        "event `{id}` ({}) falls outside the story's `period` ({period})",
+                        event.date
+                    ),
+                );
+            }
         }
         steps.push(Step {
             slug,
             headline: report.non_empty(file, &s.headline, "headline"),
-            narration,
+            caption,
+            more: s
+                .more
+                .as_ref()
+                .map(|m| split_paragraphs(m.get_ref()))
+                .unwrap_or_default(),
             chart,
-            events: s
-                .events
-                .iter()
-                .map(|id| ids.expect(report, file, id, Table::Event, "events"))
-                .collect(),
+            events: step_events,
             figures: s
                 .figures
                 .iter()
@@ -870,5 +959,10 @@ fn check_story(
             alt: report.non_empty(file, &s.alt, "alt"),
         });
     }
-    Story { title, dek, steps }
+    Story {
+        title,
+        dek,
+        period,
+        steps,
+    }
 }

@@ -18,6 +18,7 @@ pub struct SourcesFile {
 pub struct RawSource {
     pub id: Text,
     pub title: Text,
+    pub short_title: Option<Text>,
     pub subtitle: Option<String>,
     pub outlet: Option<String>,
     pub published: Text,
@@ -41,6 +42,7 @@ pub struct RawEvent {
     pub place: Text,
     pub actors: Vec<String>,
     pub kind: Text,
+    pub label: Option<Text>,
     pub summary: Text,
     pub source: Text,
     pub claimed_by: Option<String>,
@@ -59,6 +61,7 @@ pub struct RawFigure {
     pub id: Text,
     pub what: Text,
     pub unit: Text,
+    pub unit_one: Option<String>,
     pub qualifier: Text,
     pub value: Option<Spanned<u32>>,
     pub min: Option<Spanned<u32>>,
@@ -118,6 +121,7 @@ pub struct RawGroup {
 pub struct StoryFile {
     pub title: Text,
     pub dek: Text,
+    pub period: Text,
     #[serde(default)]
     pub step: Vec<RawStep>,
 }
@@ -127,7 +131,8 @@ pub struct StoryFile {
 pub struct RawStep {
     pub slug: Text,
     pub headline: Text,
-    pub narration: Text,
+    pub caption: Text,
+    pub more: Option<Text>,
     pub chart: Text,
     #[serde(default)]
     pub events: Vec<Text>,

@@ -1,69 +1,80 @@
-//! `ChartFrame`: what every chart shares — a title, the SVG with its accessible name and
-//! description, a source line naming the article, and a data table that screen readers can
-//! always reach and sighted readers open with "Show data".
+//! `chart_frame`: what every chart shares. A chart is its words — a title, a legend with its
+//! notes, a source line naming the article — and its drawing, SVG content in a coordinate
+//! space [`WIDTH`] wide. The two are kept apart so the stage can reserve room for every step's
+//! words (see `step_view`), and a drawing is framed in one of two ways: on the stage, in a
+//! box of the same shape on every step ([`STAGE_HEIGHT`] tall), so a step change never
+//! changes the stage's height; in the flat story, at its own height.
+//!
+//! The data table that goes with a chart is its own piece (`step_chart::chart_table`): it sits
+//! in the step's details, below the stage.
 
 use yew::prelude::*;
 
-use crate::components::scope::use_id_prefix;
+use crate::geom::{WIDTH, fmt};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct ChartFrameProps {
-    /// Unique within the page; prefixes the ids the ARIA attributes point at.
-    pub id: AttrValue,
+/// The height of the coordinate space every chart is drawn into on the stage. A drawing must
+/// fit it (tests/ssr.rs checks every step's); a shorter one is centred.
+pub const STAGE_HEIGHT: f64 = 220.0;
+
+/// A chart's words: what the stage reserves room for.
+#[derive(Clone, PartialEq, Default)]
+pub struct ChartWords {
     pub title: AttrValue,
-    /// The step's alt text: what the chart shows, in words.
-    pub description: AttrValue,
-    /// SVG coordinate space: width and height.
-    pub width: f64,
-    pub height: f64,
-    /// "Source: …" line.
-    pub source: Html,
-    /// The data table (from `data_table` or `figure_table`).
-    pub table: Html,
-    /// The SVG's content.
-    pub children: Html,
-    /// Open the data table from the start.
-    #[prop_or_default]
-    pub table_open: bool,
-    /// Extra content under the chart (legends, numbered lists).
-    #[prop_or_default]
-    pub below: Html,
+    /// Legend and notes under the drawing (may be empty).
+    pub legend: Html,
+    /// The source line ("Source: …"), if the chart has one.
+    pub source: Option<Html>,
 }
 
-#[component]
-pub fn ChartFrame(props: &ChartFrameProps) -> Html {
-    let open = use_state_eq(|| props.table_open);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+/// A chart's drawing: SVG content and the height it needs in the [`WIDTH`]-wide space.
+#[derive(Clone, PartialEq)]
+pub struct Drawing {
+    pub height: f64,
+    pub content: Html,
+}
+
+/// The SVG of a drawing, an image named by the chart's title and described by the step's alt
+/// text. `stage` draws it into the stage's fixed box, centred.
+pub fn chart_svg(
+    id: &str,
+    title: &AttrValue,
+    description: &AttrValue,
+    drawing: Drawing,
+    stage: bool,
+) -> Html {
+    let title_id = format!("{id}-svg-title");
+    let desc_id = format!("{id}-desc");
+    let (height, offset) = if stage {
+        (
+            STAGE_HEIGHT,
+            ((STAGE_HEIGHT - drawing.height) / 2.0).max(0.0),
+        )
+    } else {
+        (drawing.height, 0.0)
     };
-    let prefix = use_id_prefix();
-    let title_id = format!("{prefix}-{}-title", props.id);
-    let desc_id = format!("{prefix}-{}-desc", props.id);
-    let table_id = format!("{prefix}-{}-data", props.id);
-    let view_box = format!(
-        "0 0 {} {}",
-        crate::geom::fmt(props.width),
-        crate::geom::fmt(props.height)
-    );
+    let view_box = format!("0 0 {} {}", fmt(WIDTH), fmt(height));
     html! {
-        <figure class="chart" aria-labelledby={title_id.clone()}>
-            <h3 class="chart-title" id={title_id.clone()}>{ props.title.clone() }</h3>
-            <svg class="chart-svg" viewBox={view_box} role="img" preserveAspectRatio="xMidYMin meet"
-                aria-labelledby={format!("{title_id}-svg {desc_id}")}>
-                <title id={format!("{title_id}-svg")}>{ props.title.clone() }</title>
-                <desc id={desc_id}>{ props.description.clone() }</desc>
-                { props.children.clone() }
-            </svg>
-            { props.below.clone() }
-            <p class="chart-source">{ props.source.clone() }</p>
-            <button type="button" class="show-data" aria-expanded={if *open { "true" } else { "false" }}
-                aria-controls={table_id.clone()} onclick={on_toggle}>
-                { if *open { "Hide data" } else { "Show data" } }
-            </button>
-            <div id={table_id} class={classes!("chart-data", (!*open).then_some("visually-hidden"))}>
-                { props.table.clone() }
-            </div>
-        </figure>
+        <svg class="chart-svg" viewBox={view_box} role="img" preserveAspectRatio="xMidYMid meet"
+            aria-labelledby={format!("{title_id} {desc_id}")}>
+            <title id={title_id}>{ title.clone() }</title>
+            <desc id={desc_id}>{ description.clone() }</desc>
+            if offset > 0.0 {
+                <g transform={format!("translate(0 {})", fmt(offset))}>{ drawing.content }</g>
+            } else {
+                { drawing.content }
+            }
+        </svg>
+    }
+}
+
+/// The words under a drawing: the legend, then "Source: …".
+pub fn chart_footer(words: &ChartWords) -> Html {
+    html! {
+        <>
+            { words.legend.clone() }
+            if let Some(source) = &words.source {
+                <p class="chart-source">{ source.clone() }</p>
+            }
+        </>
     }
 }

@@ -1,7 +1,25 @@
 //! `data_table` and `figure_table`: a plain, captioned table of a chart's numbers as the
-//! sources state them.
+//! sources state them. A column that says the same on every row (who claims it, which
+//! article) moves into the caption, so a phone's narrow table keeps only what varies; on a
+//! phone each row stacks, every cell under its column's name (see escalation.css).
 
 use yew::prelude::*;
+
+use crate::components::source_line::attribution_text;
+
+/// Which columns (after the first, which heads each row) hold the same text on every row of
+/// a table with more than one row.
+pub fn constant_columns(width: usize, rows: &[Vec<AttrValue>]) -> Vec<bool> {
+    (0..width)
+        .map(|c| {
+            c > 0
+                && rows.len() > 1
+                && rows
+                    .windows(2)
+                    .all(|pair| pair[0].get(c).is_some() && pair[0].get(c) == pair[1].get(c))
+        })
+        .collect()
+}
 
 /// The table, from its caption, column headers and rows (the first cell of each row heads it).
 pub fn data_table(
@@ -9,19 +27,31 @@ pub fn data_table(
     headers: &[&'static str],
     rows: &[Vec<AttrValue>],
 ) -> Html {
+    let constant = constant_columns(headers.len(), rows);
+    let notes: Vec<String> = headers
+        .iter()
+        .zip(&constant)
+        .enumerate()
+        .filter(|(_, (_, constant))| **constant)
+        .filter_map(|(c, (header, _))| Some(format!("{header}: {}", rows.first()?.get(c)?)))
+        .collect();
+    let shown = |c: &usize| !constant.get(*c).copied().unwrap_or(false);
     html! {
         <table class="data-table">
-            <caption>{ caption }</caption>
+            <caption>
+                { caption }
+                { for notes.iter().map(|note| html! { <span class="caption-note">{ note.clone() }</span> }) }
+            </caption>
             <thead>
-                <tr>{ for headers.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr>
+                <tr>{ for headers.iter().enumerate().filter(|(c, _)| shown(c)).map(|(_, h)| html! { <th scope="col">{ *h }</th> }) }</tr>
             </thead>
             <tbody>
                 { for rows.iter().map(|row| html! {
                     <tr>
-                        { for row.iter().enumerate().map(|(i, cell)| if i == 0 {
+                        { for row.iter().enumerate().filter(|(c, _)| shown(c)).map(|(c, cell)| if c == 0 {
                             html! { <th scope="row">{ cell.clone() }</th> }
                         } else {
-                            html! { <td>{ cell.clone() }</td> }
+                            html! { <td data-label={headers.get(c).copied()}>{ cell.clone() }</td> }
                         }) }
                     </tr>
                 }) }
@@ -31,7 +61,7 @@ pub fn data_table(
 }
 
 /// A data table of figures — what each counts, the number as the source states it, and who
-/// says so — from (what the row is, figure id) pairs, in order.
+/// says so in which article — from (what the row is, figure id) pairs, in order.
 pub fn figure_table(caption: &'static str, rows: &[(&'static str, &'static str)]) -> Html {
     let figure = |id: &str| crate::model::DATASET.figure(id);
     let rows: Vec<Vec<AttrValue>> = rows
@@ -40,7 +70,10 @@ pub fn figure_table(caption: &'static str, rows: &[(&'static str, &'static str)]
             vec![
                 AttrValue::from(*what),
                 figure(id).map(|f| f.label()).unwrap_or_default().into(),
-                AttrValue::from(figure(id).map_or("", |f| f.claimed_by)),
+                figure(id)
+                    .map(|f| attribution_text(Some(f.claimed_by), f.source))
+                    .unwrap_or_default()
+                    .into(),
             ]
         })
         .collect();
@@ -49,4 +82,30 @@ pub fn figure_table(caption: &'static str, rows: &[(&'static str, &'static str)]
         &["What", "As the source states it", "According to"],
         &rows,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&'static str]) -> Vec<AttrValue> {
+        cells.iter().map(|c| AttrValue::from(*c)).collect()
+    }
+
+    #[test]
+    fn a_column_that_never_changes_is_found_and_the_row_heading_never_is() {
+        let rows = [row(&["a", "1", "x"]), row(&["b", "2", "x"])];
+        assert_eq!(constant_columns(3, &rows), vec![false, false, true]);
+        let same = [row(&["a", "1"]), row(&["a", "1"])];
+        assert_eq!(
+            constant_columns(2, &same),
+            vec![false, true],
+            "row headings stay"
+        );
+        assert_eq!(
+            constant_columns(2, &[row(&["a", "1"])]),
+            vec![false, false],
+            "one row: nothing to fold"
+        );
+    }
 }

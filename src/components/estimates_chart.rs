@@ -6,11 +6,11 @@ use yew::prelude::*;
 use crate::components::barrage::{
     self, BALLISTIC, CRUISE, DRONES, FIRST_ESTIMATE, REVISED_ESTIMATE, TOTAL,
 };
-use crate::components::chart_frame::ChartFrame;
+use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::bars::{self, Part, Row};
-use crate::geom::{WIDTH, fmt};
+use crate::geom::fmt;
 use crate::model::{Amount, Qualifier};
 
 /// A bar row for one figure as stated: a ceiling, a range, or a plain count.
@@ -64,8 +64,34 @@ const ESTIMATE_ROWS: &[(&str, &str)] = &[
     ("Launched: all drones and missiles", TOTAL),
 ];
 
-/// The chart, `alt` its accessible description, its data table open from the start if asked.
-pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
+/// The chart's words. Its key is drawn in the chart, under the bars.
+pub fn estimates_words() -> ChartWords {
+    ChartWords {
+        title: "What Israel expected, and what came".into(),
+        legend: Html::default(),
+        source: Some(source_line(
+            &barrage::source_titles(&[FIRST_ESTIMATE, TOTAL]),
+            "",
+        )),
+    }
+}
+
+/// The key under the bars: swatch size, room per character at the key's text size, and the
+/// gap from the last bar to the key's baseline.
+const KEY_SWATCH: f64 = 10.0;
+const KEY_CHAR: f64 = 6.6;
+const KEY_GAP: f64 = 22.0;
+
+/// The chart's data table.
+pub fn estimates_table() -> Html {
+    figure_table("Israel's estimates and what Iran launched", ESTIMATE_ROWS)
+}
+
+/// The figures the chart labels.
+pub const ESTIMATES_LABELLED: &[&str] = &[FIRST_ESTIMATE, REVISED_ESTIMATE, BALLISTIC, TOTAL];
+
+/// The drawing: three bars, the last stacked by weapon type.
+pub fn estimates_drawing() -> Drawing {
     let rows = vec![
         row_for(FIRST_ESTIMATE),
         row_for(REVISED_ESTIMATE),
@@ -76,9 +102,9 @@ pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
         },
     ];
     let (geoms, height) = bars::layout(&rows, 0.0);
-    // Each label must fit the chart's 360 units at 12.5px (under 50 characters): longer, it
-    // runs off a phone's screen. The title says whose estimates these are; the figure card
-    // for the first one gives its code name.
+    // Each label must fit the chart's 360 units at the chart's text size: longer, it runs off
+    // a phone's screen. The title says whose estimates these are; the caption gives the first
+    // one's code name.
     let labels = [
         format!(
             "First estimate: {} missiles",
@@ -92,21 +118,37 @@ pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
     ];
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];
-    let table = figure_table("Israel's estimates and what Iran launched", ESTIMATE_ROWS);
-    html! {
-        <ChartFrame id="estimates" title="What Israel expected, and what came" description={alt}
-            width={WIDTH} height={height + 4.0} table={table} table_open={table_open}
-            source={source_line(&barrage::source_titles(&[FIRST_ESTIMATE, TOTAL]),
-                "The estimates counted surface-to-surface missiles; the launch count includes drones and cruise missiles")}
-            below={html! {
-                <ul class="legend">
-                    <li><span class="swatch estimate" aria-hidden="true"></span>{ "Israeli estimate" }</li>
-                    <li><span class="swatch range" aria-hidden="true"></span>{ "Range of the estimate" }</li>
-                    <li><span class="swatch ballistic" aria-hidden="true"></span>{ "Ballistic missiles" }</li>
-                    <li><span class="swatch cruise" aria-hidden="true"></span>{ "Cruise missiles (about)" }</li>
-                    <li><span class="swatch drone" aria-hidden="true"></span>{ "Drones" }</li>
-                </ul>
-            }}>
+    // The key to the launched bar's parts, on one line under it: a swatch and its count each.
+    let key_y = height + KEY_GAP;
+    let key = [
+        (
+            "ballistic",
+            format!("{} ballistic", barrage::label(BALLISTIC)),
+        ),
+        ("cruise", format!("{} cruise", barrage::label(CRUISE))),
+        ("drone", format!("{} drones", barrage::label(DRONES))),
+    ];
+    let mut key_x = bars::LEFT;
+    let key_items: Vec<(f64, &str, String)> = key
+        .into_iter()
+        .map(|(class, text)| {
+            let x = key_x;
+            key_x += KEY_SWATCH + 4.0 + text.len() as f64 * KEY_CHAR + 12.0;
+            (x, class, text)
+        })
+        .collect();
+    Drawing {
+        height: key_y + 4.0,
+        content: html! {
+            <>
+            <g class="bar-key">
+                { for key_items.into_iter().map(|(x, class, text)| html! {
+                    <g key={class}>
+                        <rect class={classes!("bar", class)} x={fmt(x)} y={fmt(key_y - KEY_SWATCH)} width={fmt(KEY_SWATCH)} height={fmt(KEY_SWATCH)} />
+                        <text class="key-label" x={fmt(x + KEY_SWATCH + 4.0)} y={fmt(key_y)}>{ text }</text>
+                    </g>
+                }) }
+            </g>
             { for geoms.iter().zip(labels).enumerate().map(|(i, (bar, label))| html! {
                 <g class="bar-row" key={i}>
                     <text class="bar-label" x={fmt(bars::LEFT)} y={fmt(bar.y - 6.0)}>{ label }</text>
@@ -125,6 +167,7 @@ pub fn estimates_chart(alt: AttrValue, table_open: bool) -> Html {
                     }
                 </g>
             }) }
-        </ChartFrame>
+            </>
+        },
     }
 }

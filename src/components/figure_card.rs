@@ -1,14 +1,11 @@
-//! `figure_card`: one figure as the source states it — the number with its qualifier, what it
-//! counts, who claims it and which article says so.
+//! `figure_card`: one figure as the source states it — the number with its unit and its
+//! hedge, what it counts, who claims it and in which article. A share stated in words ("most",
+//! "nearly all") is set as text, not as a big number.
 
 use yew::prelude::*;
 
+use crate::components::source_line::attribution;
 use crate::model::{DATASET, Figure};
-
-/// The article title a figure traces to, for its source line.
-pub fn source_title(source_id: &str) -> &'static str {
-    DATASET.source(source_id).map_or("", |s| s.title)
-}
 
 /// One key figure (an id from data/figures.toml, checked at build time), keyed by its id.
 pub fn figure_card(id: &str) -> Html {
@@ -16,14 +13,12 @@ pub fn figure_card(id: &str) -> Html {
         return Html::default();
     };
     let uncertain = figure.is_uncertain().then_some("true");
+    let class = classes!("figure-card", figure.is_share().then_some("is-share"));
     html! {
-        <li key={figure.id} class="figure-card" data-figure={figure.id}>
-            <p class="figure-value" data-uncertain={uncertain}>{ figure.label() }</p>
+        <li key={figure.id} class={class} data-figure={figure.id}>
+            <p class="figure-value" data-uncertain={uncertain}>{ figure.quantity() }</p>
             <p class="figure-what">{ figure.what }</p>
-            <p class="figure-claim">
-                { "According to " }{ figure.claimed_by }
-                { " · " }<cite>{ source_title(figure.source) }</cite>
-            </p>
+            <p class="figure-claim">{ attribution(Some(figure.claimed_by), figure.source) }</p>
             if let Some(note) = figure.note {
                 <p class="figure-note">{ note }</p>
             }

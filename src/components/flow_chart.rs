@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::barrage::{
     self, DOWNED_BEFORE, DOWNED_INSIDE, ENTERED, INTERCEPTORS, REACHED, TOTAL,
 };
-use crate::components::chart_frame::ChartFrame;
+use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::flow::{self, STAGE_GAP};
@@ -22,8 +22,34 @@ const FLOW_ROWS: &[(&str, &str)] = &[
     ("Reached their targets", REACHED),
 ];
 
-/// The chart, `alt` its accessible description, its data table open from the start if asked.
-pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
+/// The chart's words.
+pub fn flow_words() -> ChartWords {
+    ChartWords {
+        title: "From launch to impact".into(),
+        legend: Html::default(),
+        source: Some(source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")),
+    }
+}
+
+/// The chart's data table, with the forces that intercepted the barrage.
+pub fn flow_table() -> Html {
+    let interceptors = DATASET
+        .group(INTERCEPTORS)
+        .map(|g| g.members.join(", "))
+        .unwrap_or_default();
+    html! {
+        <>
+            { figure_table("From launch to impact", FLOW_ROWS) }
+            <p class="chart-note">{ format!("Intercepting forces: {interceptors}.") }</p>
+        </>
+    }
+}
+
+/// The figures the chart labels.
+pub const FLOW_LABELLED: &[&str] = &[TOTAL, DOWNED_BEFORE, ENTERED, DOWNED_INSIDE, REACHED];
+
+/// The drawing: three stages joined by bands.
+pub fn flow_drawing() -> Drawing {
     let values = [
         Some(f64::from(
             barrage::nominal(TOTAL).max(barrage::counts().total()),
@@ -40,20 +66,14 @@ pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
             barrage::label(REACHED)
         ),
     ];
-    let interceptors = DATASET
-        .group(INTERCEPTORS)
-        .map(|g| g.members.join(", "))
-        .unwrap_or_default();
     let notes = [
         format!("{} shot down before Israel", barrage::label(DOWNED_BEFORE)),
         format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
     ];
-    let table = figure_table("From launch to impact", FLOW_ROWS);
-    html! {
-        <ChartFrame id="flow" title="From launch to impact" description={alt}
-            width={WIDTH} height={height + 4.0} table={table} table_open={table_open}
-            source={source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")}
-            below={html! { <p class="chart-note">{ format!("Intercepting forces: {interceptors}.") }</p> }}>
+    Drawing {
+        height: height + 4.0,
+        content: html! {
+            <>
             { for stages.windows(2).enumerate().map(|(i, pair)| {
                 let points = flow::band(&pair[0], &pair[1]).iter().map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y))).collect::<Vec<_>>().join(" ");
                 html! {
@@ -69,6 +89,7 @@ pub fn flow_chart(alt: AttrValue, table_open: bool) -> Html {
                     <rect class={classes!("stage", s.unknown.then_some("unknown"))} x={fmt(s.x)} y={fmt(s.y)} width={fmt(s.width)} height={fmt(s.height)} rx="2" />
                 </g>
             }) }
-        </ChartFrame>
+            </>
+        },
     }
 }

@@ -1,12 +1,15 @@
-//! `FullStory`: every step in order, laid out flat, each with its chart, figures and data
-//! table. Hidden on screen while the interactive explainer runs; it is what a printout shows.
-//! Each step renders in its own id scope, so repeated charts keep unique ids. `FlatCopy` is
-//! the same, standing alone beside the widget on the bundle's own page.
+//! `FullStory`: every step in order, laid out flat, each with its text, chart, figures, quotes
+//! and data table. Hidden on screen while the interactive explainer runs; it is what a
+//! printout, a reader without script and the static fallback show. Each step renders in its
+//! own id scope, so repeated charts keep unique ids. `FlatCopy` is the same, standing alone
+//! beside the widget on the bundle's own page.
 
 use yew::prelude::*;
 
+use crate::app::colophon;
 use crate::components::scope::{IdScope, use_id_prefix};
 use crate::components::sources_panel::SourcesPanel;
+use crate::components::step_details::dating_notes;
 use crate::components::step_view::StepView;
 use crate::story::{Chart, STORY};
 
@@ -18,12 +21,14 @@ pub fn FullStory() -> Html {
         <div class="full-story">
             { for (0..STORY.len()).map(|i| html! {
                 <ContextProvider<IdScope> key={i} context={IdScope(format!("{prefix}-print-{i}").into())}>
-                    <StepView index={i} flat={true} tables_open={true} />
+                    <StepView index={i} flat={true} />
                 </ContextProvider<IdScope>>
             }) }
             if !has_sources_step {
                 <SourcesPanel />
             }
+            { dating_notes() }
+            { colophon() }
         </div>
     }
 }

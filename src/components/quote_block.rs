@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::figure_card::source_title;
+use crate::components::source_line::short_title;
 use crate::model::DATASET;
 
 /// One quote (an id from data/quotes.toml), keyed by its id.
@@ -21,7 +21,7 @@ pub fn quote_block(id: &str) -> Html {
                 if let Some(context) = quote.context {
                     { " (" }{ context }{ ")" }
                 }
-                { " · " }<cite>{ source_title(quote.source) }</cite>
+                { " · " }<cite>{ short_title(quote.source) }</cite>
             </figcaption>
         </figure>
     }

@@ -1,6 +1,12 @@
-//! `source_line`: "Source: <article title>", naming each article a chart's numbers come from.
+//! `source_line` and `attribution`: naming where a number or an event comes from. A chart's
+//! source line names each article its numbers come from; an attribution says who makes a
+//! claim and in which article ("According to Israeli officials, in *Miscalculation Leads to
+//! Escalation…*"), or that the article reports it in its own voice. Never "the article": inside
+//! a host's news story, readers would take that to be the host's own.
 
 use yew::prelude::*;
+
+use crate::model::{DATASET, claimant};
 
 /// "Source: *title*" (or "Sources: *a*; *b*"), then an optional note.
 pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
@@ -19,5 +25,29 @@ pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
                 { ". " }{ note }
             }
         </>
+    }
+}
+
+/// The short title of source `source_id` (checked at build time).
+pub fn short_title(source_id: &str) -> &'static str {
+    DATASET.source(source_id).map_or("", |s| s.short_title)
+}
+
+/// "According to *who*, in *short title*", or "Reported in *short title*" for the article's own
+/// reporting; `claimed_by` as data/ gives it.
+pub fn attribution(claimed_by: Option<&'static str>, source_id: &str) -> Html {
+    let title = short_title(source_id);
+    match claimant(claimed_by) {
+        Some(who) => html! { <>{ "According to " }{ who }{ ", in " }<cite>{ title }</cite></> },
+        None => html! { <>{ "Reported in " }<cite>{ title }</cite></> },
+    }
+}
+
+/// The same as plain text, for table cells: "Israeli officials, in Miscalculation Leads…".
+pub fn attribution_text(claimed_by: Option<&'static str>, source_id: &str) -> String {
+    let title = short_title(source_id);
+    match claimant(claimed_by) {
+        Some(who) => format!("{who}, in {title}"),
+        None => format!("Reported in {title}"),
     }
 }

@@ -1,5 +1,6 @@
-//! `SourcesPanel`: the closing "Sources and data" view — each article with its outlet and how
-//! its date was worked out, and the data downloads (JSON, and CSV per table).
+//! `SourcesPanel`: the closing "Sources and data" view — each article with its outlet and when
+//! it was published, and the data downloads (JSON, and CSV per table). How each date was
+//! worked out is in the step's details (`step_details::dating_notes`).
 
 use std::rc::Rc;
 
@@ -23,51 +24,83 @@ impl DownloadHrefs {
 
 /// The downloads `cargo xtask dist` writes under `data/`, with what each holds.
 pub const DOWNLOADS: [(&str, &str); 6] = [
-    ("data/escalation-data.json", "Everything, as JSON"),
-    ("data/escalation-figures.csv", "Figures (CSV)"),
-    ("data/escalation-events.csv", "Events (CSV)"),
-    ("data/escalation-quotes.csv", "Quotes (CSV)"),
-    (
-        "data/escalation-groups.csv",
-        "Groups of countries and people (CSV)",
-    ),
-    ("data/escalation-sources.csv", "Sources (CSV)"),
+    ("data/escalation-data.json", "All, JSON"),
+    ("data/escalation-figures.csv", "Figures, CSV"),
+    ("data/escalation-events.csv", "Events, CSV"),
+    ("data/escalation-quotes.csv", "Quotes, CSV"),
+    ("data/escalation-groups.csv", "Groups, CSV"),
+    ("data/escalation-sources.csv", "Sources, CSV"),
 ];
 
+/// The two articles, each with its outlet and when it was published.
+pub fn source_list() -> Html {
+    html! {
+        <ol class="source-list">
+            { for DATASET.sources.iter().map(|s| html! {
+                <li key={s.id}>
+                    <cite class="source-title">{ s.title }</cite>
+                    <span class="source-meta">
+                        { s.outlet.map(|o| format!("{o}, ")).unwrap_or_default() }
+                        { format!("published {}", s.published.label()) }
+                    </span>
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct DownloadsProps {
+    /// An invisible stand-in that takes the same room (see `step_view`): no links.
+    #[prop_or_default]
+    pub phantom: bool,
+}
+
+/// The data downloads, one link per file.
+#[component]
+pub fn Downloads(props: &DownloadsProps) -> Html {
+    let hrefs = use_context::<DownloadHrefs>().unwrap_or_default();
+    let link = |href: &'static str, label: &'static str| {
+        if props.phantom {
+            html! { <span class="download">{ label }</span> }
+        } else {
+            html! {
+                <a class="download" href={hrefs.href(href).to_string()}
+                    download={href.rsplit('/').next().unwrap_or(href).to_string()}>{ label }</a>
+            }
+        }
+    };
+    html! {
+        <div class="get-data">
+            <p class="downloads-label">{ "Get the data" }</p>
+            <ul class="downloads">
+                { for DOWNLOADS.iter().map(|(href, label)| html! {
+                    <li key={*href}>{ link(href, label) }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// The whole view, as the flat story shows it.
 #[component]
 pub fn SourcesPanel() -> Html {
-    let hrefs = use_context::<DownloadHrefs>().unwrap_or_default();
     html! {
         <section class="sources" aria-label="Sources and data">
             <h3 class="chart-title">{ "The two source articles" }</h3>
-            <ol class="source-list">
-                { for DATASET.sources.iter().map(|s| html! {
-                    <li key={s.id}>
-                        <cite class="source-title">{ s.title }</cite>
-                        if let Some(sub) = s.subtitle {
-                            <span class="source-subtitle">{ sub }</span>
-                        }
-                        <span class="source-meta">
-                            { s.outlet.map(|o| format!("{o}, ")).unwrap_or_default() }
-                            { format!("published {}", s.published.label()) }
-                        </span>
-                        <details class="source-reasoning">
-                            <summary>{ "How we dated it" }</summary>
-                            <p>{ s.published_reasoning }</p>
-                        </details>
-                    </li>
-                }) }
-            </ol>
-            <h3 class="chart-title">{ "Get the data" }</h3>
-            <ul class="downloads">
-                { for DOWNLOADS.iter().map(|(href, label)| html! {
-                    <li key={*href}><a href={hrefs.href(href).to_string()} download={href.rsplit('/').next().unwrap_or(href).to_string()}>{ *label }</a></li>
-                }) }
-            </ul>
-            <p class="chart-note">{ format!(
-                "{} events, {} figures, {} quotes. Each figure names who makes the claim; counts keep the sources' own hedges.",
-                DATASET.events.len(), DATASET.figures.len(), DATASET.quotes.len()
-            ) }</p>
+            { source_list() }
+            <Downloads />
+            <p class="chart-note">{ data_note() }</p>
         </section>
     }
+}
+
+/// What the data holds.
+pub fn data_note() -> String {
+    format!(
+        "{} events, {} figures, {} quotes, each with who makes the claim.",
+        DATASET.events.len(),
+        DATASET.figures.len(),
+        DATASET.quotes.len()
+    )
 }

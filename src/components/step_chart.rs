@@ -1,31 +1,142 @@
-//! `step_chart`: picks the chart a step asks for. It sits at one place in the tree on every
-//! step, so consecutive unit-chart steps reuse one `UnitsChart` and its marks animate.
+//! `step_chart`: the chart a step asks for, in pieces — its words, its drawing, its data table
+//! and the figures it labels — so the stage can lay them out and reserve room for every
+//! step's words, the details can hold the table, and no figure the chart labels is repeated
+//! as a card. Consecutive unit-chart steps draw one `UnitsMarks` at one place in the tree, so
+//! its marks animate from view to view.
 
 use yew::prelude::*;
 
-use crate::components::estimates_chart::estimates_chart;
-use crate::components::flow_chart::flow_chart;
-use crate::components::sources_panel::SourcesPanel;
-use crate::components::timeline_chart::timeline_chart;
-use crate::components::units_chart::UnitsChart;
+use crate::components::chart_frame::{ChartWords, Drawing};
+use crate::components::estimates_chart::{
+    ESTIMATES_LABELLED, estimates_drawing, estimates_table, estimates_words,
+};
+use crate::components::flow_chart::{FLOW_LABELLED, flow_drawing, flow_table, flow_words};
+use crate::components::timeline_chart::{timeline_drawing, timeline_table, timeline_words};
+use crate::components::units_chart::{units_drawing, units_labelled, units_table, units_words};
 use crate::geom::units::View;
-use crate::story::{Chart, STORY};
+use crate::story::{Chart, STORY, Step};
 
-/// The chart for step `index`; `flat` draws it still, for the flat story.
-pub fn step_chart(index: usize, tables_open: bool, flat: bool) -> Html {
-    let Some(step) = STORY.steps.get(index) else {
-        return Html::default();
-    };
-    let alt = AttrValue::from(step.alt);
-    let units = |view| html! { <UnitsChart view={view} alt={alt.clone()} table_open={tables_open} still={flat} /> };
+fn step(index: usize) -> Option<&'static Step> {
+    STORY.steps.get(index)
+}
+
+fn units_view(chart: Chart) -> Option<View> {
+    match chart {
+        Chart::UnitsByType => Some(View::ByType),
+        Chart::UnitsByAirspace => Some(View::ByAirspace),
+        Chart::UnitsOutcome => Some(View::Outcome),
+        _ => None,
+    }
+}
+
+/// The words of step `index`'s chart; `None` when the step has no chart.
+pub fn chart_words(index: usize) -> Option<ChartWords> {
+    let step = step(index)?;
+    if let Some(view) = units_view(step.chart) {
+        return Some(units_words(view));
+    }
     match step.chart {
-        Chart::None => Html::default(),
-        Chart::Timeline => timeline_chart(step.slug, step.events, alt, tables_open),
-        Chart::Estimates => estimates_chart(alt, tables_open),
-        Chart::UnitsByType => units(View::ByType),
-        Chart::UnitsByAirspace => units(View::ByAirspace),
-        Chart::UnitsOutcome => units(View::Outcome),
-        Chart::Flow => flow_chart(alt, tables_open),
-        Chart::Sources => html! { <SourcesPanel /> },
+        Chart::Timeline => Some(timeline_words(step.events)),
+        Chart::Estimates => Some(estimates_words()),
+        Chart::Flow => Some(flow_words()),
+        Chart::Sources => Some(ChartWords {
+            title: "The two source articles".into(),
+            ..ChartWords::default()
+        }),
+        _ => None,
+    }
+}
+
+/// The drawing of step `index`'s chart; `flat` draws the unit chart still. `None` for a step
+/// whose chart is not a drawing (none, or the sources).
+pub fn chart_drawing(index: usize, flat: bool) -> Option<Drawing> {
+    let step = step(index)?;
+    if let Some(view) = units_view(step.chart) {
+        return Some(units_drawing(view, flat));
+    }
+    match step.chart {
+        Chart::Timeline => Some(timeline_drawing(step.events)),
+        Chart::Estimates => Some(estimates_drawing()),
+        Chart::Flow => Some(flow_drawing()),
+        _ => None,
+    }
+}
+
+/// The data table behind step `index`'s chart.
+pub fn chart_table(index: usize) -> Option<Html> {
+    let step = step(index)?;
+    if let Some(view) = units_view(step.chart) {
+        return Some(units_table(view));
+    }
+    match step.chart {
+        Chart::Timeline => Some(timeline_table(step.events)),
+        Chart::Estimates => Some(estimates_table()),
+        Chart::Flow => Some(flow_table()),
+        _ => None,
+    }
+}
+
+/// The figures step `index`'s chart labels: the step's cards leave them out.
+pub fn labelled_figures(index: usize) -> &'static [&'static str] {
+    let Some(step) = step(index) else {
+        return &[];
+    };
+    if let Some(view) = units_view(step.chart) {
+        return units_labelled(view);
+    }
+    match step.chart {
+        Chart::Estimates => ESTIMATES_LABELLED,
+        Chart::Flow => FLOW_LABELLED,
+        _ => &[],
+    }
+}
+
+/// The step's figures that its chart does not label, in the step's order.
+pub fn card_figures(index: usize) -> Vec<&'static str> {
+    let labelled = labelled_figures(index);
+    step(index).map_or_else(Vec::new, |s| {
+        s.figures
+            .iter()
+            .copied()
+            .filter(|id| !labelled.contains(id))
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::chart_frame::STAGE_HEIGHT;
+
+    #[test]
+    fn every_drawing_fits_the_stage_box() {
+        for (i, step) in STORY.steps.iter().enumerate() {
+            if let Some(drawing) = chart_drawing(i, false) {
+                assert!(
+                    drawing.height <= STAGE_HEIGHT,
+                    "step {} ({}) needs {} of the box's {STAGE_HEIGHT}",
+                    i + 1,
+                    step.slug,
+                    drawing.height
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_figure_the_chart_labels_is_not_repeated_as_a_card() {
+        for (i, step) in STORY.steps.iter().enumerate() {
+            let cards = card_figures(i);
+            for id in labelled_figures(i) {
+                assert!(!cards.contains(id), "step {}: {id} twice", step.slug);
+            }
+            for id in step.figures {
+                assert!(
+                    cards.contains(id) || labelled_figures(i).contains(id),
+                    "step {}: {id} shown nowhere",
+                    step.slug
+                );
+            }
+        }
     }
 }

@@ -1,73 +1,142 @@
-//! `Stepper`: the reader's controls. Above the step: one target per step and "N of M";
-//! below it: previous and next. It only reports actions upwards; the app owns the cursor.
+//! `Stepper` and `Controls`: the reader's controls. Above the step, one target per step in a
+//! single row (a tab list with a roving tabindex, as the WAI-ARIA tabbed carousel has it) and
+//! "N of M"; below it, Previous and Next. They only report actions upwards, with their origin;
+//! the app owns the cursor, and the page glue moves the focus to the new target after a step
+//! chosen with the arrow keys.
 
 use yew::prelude::*;
 
-use crate::story::{Action, STORY};
+use crate::app::{slide_id, tab_id};
+use crate::components::scope::use_id_prefix;
+use crate::story::{Action, Origin, STORY};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepperProps {
     pub index: usize,
-    pub on_action: Callback<Action>,
-    /// The controls under the step (previous/next) rather than the progress above it.
-    #[prop_or_default]
-    pub bottom: bool,
+    pub on_action: Callback<(Action, Origin)>,
+}
+
+/// The tab list's own keys: the arrows move to the previous or next target and select it,
+/// Home and End to the first and last.
+pub fn action_for_tab_key(key: &str) -> Option<Action> {
+    match key {
+        "ArrowRight" => Some(Action::Next),
+        "ArrowLeft" => Some(Action::Prev),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        _ => None,
+    }
 }
 
 #[component]
 pub fn Stepper(props: &StepperProps) -> Html {
     let total = STORY.len();
-    let at_first = props.index == 0;
-    let at_last = props.index + 1 >= total;
-    let send = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action))
-    };
-    // One callback per dot, made once: new ones on every step would make Yew register all
-    // twelve listeners again when only two dots change.
+    let prefix = use_id_prefix();
+    // One callback per target, made once: new ones on every step would make Yew register all
+    // twelve listeners again when only two targets change.
     let go_to = use_memo(props.on_action.clone(), |on_action| {
         (0..total)
             .map(|i| {
                 let on_action = on_action.clone();
-                Callback::from(move |_: MouseEvent| on_action.emit(Action::GoTo(i)))
+                Callback::from(move |_: MouseEvent| on_action.emit((Action::GoTo(i), Origin::Tabs)))
             })
             .collect::<Vec<_>>()
     });
-    if props.bottom {
-        let next_label = STORY
-            .steps
-            .get(props.index + 1)
-            .map(|s| format!("Next: {}", s.headline));
-        return html! {
-            <nav class="stepper stepper-controls" aria-label="Step controls">
-                <button type="button" class="step-prev" disabled={at_first} onclick={send(Action::Prev)}>
-                    <span aria-hidden="true">{ "← " }</span>{ "Previous" }
-                </button>
-                <span class="nav-count" aria-hidden="true">{ format!("{} / {}", props.index + 1, total) }</span>
-                <button type="button" class="step-next" disabled={at_last} onclick={send(Action::Next)}
-                    title={next_label}>
-                    { "Next" }<span aria-hidden="true">{ " →" }</span>
-                </button>
-            </nav>
-        };
-    }
+    let on_keydown = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
+                return;
+            }
+            if let Some(action) = action_for_tab_key(&event.key()) {
+                event.prevent_default();
+                // The stage would take the same key as a move of its own.
+                event.stop_propagation();
+                on_action.emit((action, Origin::Tabs));
+            }
+        })
+    };
+    let slide = slide_id(&prefix);
     html! {
         <nav class="stepper stepper-progress" aria-label="Story progress">
-            <ol class="progress">
-                { for STORY.steps.iter().zip(go_to.iter()).enumerate().map(|(i, (step, onclick))| {
-                    let current = (i == props.index).then_some("step");
-                    let done = (i < props.index).then_some("done");
-                    html! {
-                        <li key={step.slug}>
-                            <button type="button" class={classes!("progress-dot", done)} aria-current={current}
-                                aria-label={format!("Step {} of {}: {}", i + 1, total, step.headline)}
-                                onclick={onclick.clone()}>
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ol>
+            <div class="progress-track">
+                <ol class="progress" role="tablist" aria-label="Steps" onkeydown={on_keydown}>
+                    { for STORY.steps.iter().zip(go_to.iter()).enumerate().map(|(i, (step, onclick))| {
+                        let current = i == props.index;
+                        let done = (i < props.index).then_some("done");
+                        html! {
+                            <li key={step.slug} role="presentation">
+                                <button type="button" role="tab" id={tab_id(&prefix, i)}
+                                    class={classes!("progress-dot", done)}
+                                    aria-selected={if current { "true" } else { "false" }}
+                                    aria-controls={slide.clone()}
+                                    tabindex={if current { "0" } else { "-1" }}
+                                    aria-label={format!("Step {} of {}: {}", i + 1, total, step.headline)}
+                                    onclick={onclick.clone()}>
+                                    <span class="dot-number" aria-hidden="true">{ i + 1 }</span>
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </div>
             <p class="progress-count">{ format!("{} of {}", props.index + 1, total) }</p>
         </nav>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ControlsProps {
+    pub index: usize,
+    pub on_action: Callback<(Action, Origin)>,
+}
+
+/// Previous and Next. At either end the button stays focusable and says it is unavailable
+/// (`aria-disabled`), rather than `disabled`, which would drop the reader's focus to the
+/// page's body.
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let total = STORY.len();
+    let at_first = props.index == 0;
+    let at_last = props.index + 1 >= total;
+    let send = |action: Action, unavailable: bool| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !unavailable {
+                on_action.emit((action, Origin::Controls));
+            }
+        })
+    };
+    let next_label = STORY
+        .steps
+        .get(props.index + 1)
+        .map(|s| format!("Next: {}", s.headline));
+    let disabled = |unavailable: bool| unavailable.then_some("true");
+    html! {
+        <nav class="stepper stepper-controls" aria-label="Step controls">
+            <button type="button" class="step-prev" aria-disabled={disabled(at_first)}
+                onclick={send(Action::Prev, at_first)}>
+                <span aria-hidden="true">{ "← " }</span>{ "Previous" }
+            </button>
+            <span class="nav-count" aria-hidden="true">{ format!("{} / {}", props.index + 1, total) }</span>
+            <button type="button" class="step-next" aria-disabled={disabled(at_last)}
+                onclick={send(Action::Next, at_last)} title={next_label}>
+                { "Next" }<span aria-hidden="true">{ " →" }</span>
+            </button>
+        </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tab_list_keys_move_and_select() {
+        assert_eq!(action_for_tab_key("ArrowRight"), Some(Action::Next));
+        assert_eq!(action_for_tab_key("ArrowLeft"), Some(Action::Prev));
+        assert_eq!(action_for_tab_key("Home"), Some(Action::First));
+        assert_eq!(action_for_tab_key("End"), Some(Action::Last));
+        assert_eq!(action_for_tab_key("Enter"), None, "a click selects already");
     }
 }

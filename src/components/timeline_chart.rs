@@ -5,11 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::chart_frame::ChartFrame;
+use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::data_table;
-use crate::components::source_line::source_line;
+use crate::components::source_line::{attribution_text, source_line};
 use crate::geom::timeline::{self, Axis, Mark, Span};
-use crate::geom::{WIDTH, fmt, fmt_tenths};
+use crate::geom::{fmt, fmt_tenths};
 use crate::model::{DATASET, Date, Event, civil_from_day_number, month_name};
 
 /// Events longer than this (background like "2008–2010") stay off the axis.
@@ -151,19 +151,55 @@ fn TimelineAxis() -> Html {
     }
 }
 
-/// The timeline for a step: `slug` keeps its ids unique, `highlight` lists the event ids the
-/// step highlights, in reading order.
-pub fn timeline_chart(
-    slug: &str,
-    highlight: &'static [&'static str],
-    alt: AttrValue,
-    table_open: bool,
-) -> Html {
-    let axis = shared_axis();
-    let highlighted: Vec<&Event> = highlight
+/// The events of a step (ids checked at build time), in reading order.
+fn step_events(highlight: &'static [&'static str]) -> Vec<&'static Event> {
+    highlight
         .iter()
         .filter_map(|id| DATASET.event(id))
+        .collect()
+}
+
+/// The chart's words for a step highlighting `highlight`.
+pub fn timeline_words(highlight: &'static [&'static str]) -> ChartWords {
+    let events = step_events(highlight);
+    let titles = DATASET.short_titles(events.iter().map(|e| e.source));
+    ChartWords {
+        title: "Timeline, 2020 and 2023–24".into(),
+        legend: Html::default(),
+        source: Some(source_line(&titles, "")),
+    }
+}
+
+/// The data table of a step's events.
+pub fn timeline_table(highlight: &'static [&'static str]) -> Html {
+    let rows: Vec<Vec<AttrValue>> = step_events(highlight)
+        .iter()
+        .map(|e| {
+            vec![
+                e.date.label().into(),
+                (if e.place == "unspecified" {
+                    "—"
+                } else {
+                    e.place
+                })
+                .into(),
+                e.summary.into(),
+                attribution_text(e.claimed_by, e.source).into(),
+            ]
+        })
         .collect();
+    data_table(
+        "Events highlighted in this step",
+        &["Date", "Place", "What happened", "According to"],
+        &rows,
+    )
+}
+
+/// The timeline drawing for a step: `highlight` lists the event ids the step highlights, in
+/// reading order.
+pub fn timeline_drawing(highlight: &'static [&'static str]) -> Drawing {
+    let axis = shared_axis();
+    let highlighted = step_events(highlight);
     let placed: Vec<Option<(f64, f64)>> =
         highlighted.iter().map(|e| axis.place(span_of(e))).collect();
     let centres: Vec<f64> = placed
@@ -174,44 +210,9 @@ pub fn timeline_chart(
     let top_level = levels.iter().copied().max().unwrap_or(0) as f64;
     let axis_y = TOP + BADGE_R + top_level * LEVEL + 18.0;
     let height = axis_y + 22.0;
-    let rows: Vec<Vec<AttrValue>> = highlighted
-        .iter()
-        .map(|e| {
-            vec![
-                e.date.label().into(),
-                e.place.into(),
-                e.summary.into(),
-                e.claimed_by.unwrap_or("the article").into(),
-                DATASET.source(e.source).map_or("", |s| s.title).into(),
-            ]
-        })
-        .collect();
-    let table = data_table(
-        "Events highlighted in this step",
-        &["Date", "Place", "What happened", "According to", "Source"],
-        &rows,
-    );
-    let titles = DATASET.source_titles(highlighted.iter().map(|e| e.source));
-    let list = html! {
-        <ol class="timeline-list">
-            { for highlighted.iter().enumerate().map(|(i, e)| html! {
-                <li key={e.id}>
-                    <span class="badge" aria-hidden="true">{ i + 1 }</span>
-                    <span class="timeline-item">
-                        <time>{ e.date.label() }</time>
-                        if e.place != "unspecified" {
-                            { " · " }{ e.place }
-                        }
-                        <span class="timeline-summary">{ e.summary }</span>
-                    </span>
-                </li>
-            }) }
-        </ol>
-    };
-    html! {
-        <ChartFrame id={format!("timeline-{slug}")} title="Timeline, 2020 and 2023–24" description={alt}
-            width={WIDTH} height={height} table={table} table_open={table_open}
-            source={source_line(&titles, "")} below={list}>
+    Drawing {
+        height,
+        content: html! {
             <g class="timeline">
                 <g class="timeline-axis" transform={format!("translate(0 {})", fmt(axis_y))}>
                     <TimelineAxis />
@@ -235,6 +236,6 @@ pub fn timeline_chart(
                     })
                 }) }
             </g>
-        </ChartFrame>
+        },
     }
 }

@@ -1,4 +1,4 @@
-//! `UnitsChart`: the barrage as one mark per drone or missile. The same marks (keyed by
+//! `units_chart`: the barrage as one mark per drone or missile. The same marks (keyed by
 //! index) regroup between the barrage, interception and outcome steps; a CSS transition on
 //! `transform` animates the move (staggered by `lag-N` classes), and prefers-reduced-motion
 //! turns it off.
@@ -9,23 +9,11 @@ use crate::components::barrage::{
     self, BALLISTIC, CRUISE, DOWNED_BEFORE, DOWNED_INSIDE, DRONES, ENTERED, INTERCEPTED, REACHED,
     TOTAL,
 };
-use crate::components::chart_frame::ChartFrame;
+use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
+use crate::geom::fmt;
 use crate::geom::units::{self, CAPTION, Group, Kind, View};
-use crate::geom::{WIDTH, fmt};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct UnitsChartProps {
-    pub view: View,
-    pub alt: AttrValue,
-    #[prop_or_default]
-    pub table_open: bool,
-    /// A still drawing, for the flat story (print, no script): the marks of each kind and
-    /// state as one path, not one element each — the same picture in a tenth of the markup.
-    #[prop_or_default]
-    pub still: bool,
-}
 
 fn kind_class(kind: Kind) -> &'static str {
     match kind {
@@ -89,55 +77,87 @@ fn table(view: View) -> (&'static str, &'static [(&'static str, &'static str)]) 
     }
 }
 
+/// What the block captions do not say: how to read the marks in `view`. The captions name
+/// each group; the step's caption and details give the rest.
 fn legend(view: View) -> Html {
-    let swatch = |class: &'static str, text: String| {
-        html! { <li><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
-    };
     match view {
         View::ByType => html! {
-            <ul class="legend">
-                { swatch("drone", "Drone".into()) }
-                { swatch("cruise", format!("Cruise missile ({} in the article; drawn as {})", barrage::label(CRUISE), barrage::nominal(CRUISE))) }
-                { swatch("ballistic", "Ballistic missile".into()) }
-            </ul>
+            <p class="chart-note">{ format!(
+                "Cruise missiles: “{}”, drawn as {}.",
+                barrage::label(CRUISE), barrage::nominal(CRUISE)
+            ) }</p>
         },
         View::ByAirspace => html! {
-            <ul class="legend">
-                { swatch("stopped", "Stopped before Israel".into()) }
-                { swatch("entered", format!("Entered Israeli airspace ({})", barrage::label(ENTERED))) }
-                <li class="legend-note">{ "The article does not say which weapons entered Israeli airspace, so marks here are not matched to types." }</li>
-            </ul>
+            <p class="chart-note">{ "Marks are not matched to weapon types." }</p>
         },
         View::Outcome => html! {
             <ul class="legend">
-                { swatch("intercepted", "Intercepted".into()) }
-                { swatch("entered-outline", format!("Entered Israeli airspace ({}): {} shot down too", barrage::label(ENTERED), barrage::label(DOWNED_INSIDE))) }
-                <li class="legend-note">{ format!("{} reached their targets; the article gives no number, so none is drawn apart.", capitalise(&barrage::label(REACHED))) }</li>
+                <li>
+                    <span class="swatch entered-outline" aria-hidden="true"></span>
+                    { format!("Entered Israeli airspace ({}); {} shot down too. {} reached targets: no number given.",
+                        barrage::label(ENTERED), barrage::label(DOWNED_INSIDE), capitalise(&barrage::label(REACHED))) }
+                </li>
             </ul>
         },
     }
 }
 
+/// The chart's words for `view`.
+pub fn units_words(view: View) -> ChartWords {
+    ChartWords {
+        title: "Iran's barrage, one mark per weapon".into(),
+        legend: legend(view),
+        source: Some(source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")),
+    }
+}
+
+/// The chart's data table for `view`.
+pub fn units_table(view: View) -> Html {
+    let (caption, rows) = table(view);
+    figure_table(caption, rows)
+}
+
+/// The figures the chart labels in `view` (so the step does not repeat them as cards).
+pub fn units_labelled(view: View) -> &'static [&'static str] {
+    match view {
+        View::ByType => &[TOTAL, DRONES, CRUISE, BALLISTIC],
+        View::ByAirspace => &[DOWNED_BEFORE, ENTERED],
+        View::Outcome => &[INTERCEPTED, REACHED, ENTERED],
+    }
+}
+
+/// The drawing for `view`: every mark, or, `still`, one path per group of marks.
+pub fn units_drawing(view: View, still: bool) -> Drawing {
+    Drawing {
+        height: units::stable_height(&barrage::counts()),
+        content: html! { <UnitsMarks view={view} still={still} /> },
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct UnitsMarksProps {
+    pub view: View,
+    /// A still drawing, for the flat story (print, no script): the marks of each kind and
+    /// state as one path, not one element each — the same picture in a tenth of the markup.
+    #[prop_or_default]
+    pub still: bool,
+}
+
+/// The marks and the block captions. A component, so that consecutive unit-chart steps keep
+/// one instance and the same 331 marks move from view to view.
 #[component]
-pub fn UnitsChart(props: &UnitsChartProps) -> Html {
+pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
     let counts = barrage::counts();
     let layout = use_memo((counts, props.view), |(counts, view)| {
         units::layout(counts, *view)
     });
-    let height = *use_memo(counts, units::stable_height);
     let view_class = match props.view {
         View::ByType => "by-type",
         View::ByAirspace => "by-airspace",
         View::Outcome => "outcome",
     };
-    let (table_caption, rows) = table(props.view);
     let size = AttrValue::from(fmt(layout.size));
-    let table = figure_table(table_caption, rows);
     html! {
-        <ChartFrame id="units" title="Iran's barrage, one mark per drone or missile" description={props.alt.clone()}
-            width={WIDTH} height={height} table={table} table_open={props.table_open}
-            source={source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")}
-            below={legend(props.view)}>
             <g class={classes!("units", view_class)}>
                 <g class="block-captions">
                 { for layout.blocks.iter().map(|block| {
@@ -173,6 +193,5 @@ pub fn UnitsChart(props: &UnitsChartProps) -> Html {
                 }
                 </g>
             </g>
-        </ChartFrame>
     }
 }

@@ -17,11 +17,12 @@ use super::MOUNT_ID;
 use super::config::{self, Options, RawValue};
 use super::host::{Host, HostProps, Mode, Remote, Settings};
 use super::messages::{self, Incoming, Post};
-use crate::app::action_for_key;
+use super::reveal;
 use crate::app::embed_code::base_dir;
+use crate::app::{StepShown, page_key_action, slide_id, stage_id, tab_id};
 use crate::components::full_story::FLAT_COPY_ID;
 use crate::components::sources_panel::DownloadHrefs;
-use crate::story::{Action, STORY};
+use crate::story::{Action, Origin, STORY};
 
 fn location() -> Option<web_sys::Location> {
     Some(gloo::utils::window().location())
@@ -99,10 +100,15 @@ pub fn page_settings() -> Settings {
     let (options, warnings) = config::parse_url(&query, &hash, &STORY);
     warn_all(warnings);
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
+    let downloads = embedded_downloads();
+    // "Embed this" is for editors on the widget's own page: not inside someone's iframe, and
+    // not in the offline file, whose folder holds no bundle to embed.
+    let offline = !downloads.0.is_empty() || href.starts_with("file:");
+    let embeddable = parent_window().is_none() && !offline;
     Settings {
         options,
-        embed_base: Some(AttrValue::from(base_dir(&href))),
-        downloads: embedded_downloads(),
+        embed_base: embeddable.then(|| AttrValue::from(base_dir(&href))),
+        downloads,
     }
 }
 
@@ -164,6 +170,101 @@ fn write_step_change() {
     post_to_parent(&messages::step_message(&embed_id, index, step.slug));
 }
 
+/// After a step has rendered: the current target stays in view in the progress row, and a
+/// move the reader made inside the widget keeps the focus in it (on the new target after the
+/// arrow keys moved along the targets; on the slide if the focused control went away with
+/// its step) and brings the stage into view from its top.
+pub fn step_shown(mode: Mode, prefix: &str, embed_id: &str, shown: StepShown) {
+    let document = gloo::utils::document();
+    centre_current_tab(&document, prefix, shown.index);
+    if !shown.origin.is_reader() {
+        return;
+    }
+    keep_focus(&document, prefix, shown);
+    reveal_stage(&document, mode, prefix, embed_id);
+}
+
+fn html_element(document: &web_sys::Document, id: &str) -> Option<web_sys::HtmlElement> {
+    document.get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Scrolls the row of step targets (not the page) so the current one is in its middle.
+fn centre_current_tab(document: &web_sys::Document, prefix: &str, index: usize) {
+    let Some(tab) = html_element(document, &tab_id(prefix, index)) else {
+        return;
+    };
+    let Some(track) = tab.closest(".progress-track").ok().flatten() else {
+        return;
+    };
+    let left = tab.offset_left() + tab.offset_width() / 2 - track.client_width() / 2;
+    track.set_scroll_left(left.max(0));
+}
+
+fn keep_focus(document: &web_sys::Document, prefix: &str, shown: StepShown) {
+    let lost = document
+        .active_element()
+        .is_none_or(|el| el.tag_name() == "BODY" || el.tag_name() == "HTML");
+    let target = if shown.origin == Origin::Tabs {
+        Some(tab_id(prefix, shown.index))
+    } else if lost {
+        Some(slide_id(prefix))
+    } else {
+        None
+    };
+    if let Some(element) = target.and_then(|id| html_element(document, &id)) {
+        let options = web_sys::FocusOptions::new();
+        // The stage is brought into view just after, as a whole.
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches())
+}
+
+/// Scrolls this page so the stage (or, on a short screen, its step) starts at the top of the
+/// screen (see `reveal`); in an iframe, also asks the host page to do the same with the frame.
+fn reveal_stage(document: &web_sys::Document, mode: Mode, prefix: &str, embed_id: &str) {
+    let (Some(stage), Some(slide)) = (
+        document.get_element_by_id(&stage_id(prefix)),
+        document.get_element_by_id(&slide_id(prefix)),
+    ) else {
+        return;
+    };
+    let window = gloo::utils::window();
+    let stage_box = stage.get_bounding_client_rect();
+    let at = reveal::StagePosition {
+        top: stage_box.top(),
+        step: slide.get_bounding_client_rect().top(),
+        bottom: stage_box.bottom(),
+    };
+    let viewport = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::NAN);
+    let behavior = if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    };
+    if let Some(by) = reveal::scroll_by(at, viewport) {
+        let options = web_sys::ScrollToOptions::new();
+        options.set_top(by);
+        options.set_behavior(behavior);
+        window.scroll_by_with_scroll_to_options(&options);
+    }
+    if mode == Mode::Page && parent_window().is_some() {
+        let on_page = at.shifted(window.scroll_y().unwrap_or(0.0));
+        post_to_parent(&messages::scroll_message(embed_id, on_page));
+    }
+}
+
 /// Runs `task` in the first task after the next frame is painted (a timer set from that
 /// frame's animation callback). A hidden page paints no frames, so a backup timer runs it
 /// too; `task` must be harmless to run twice.
@@ -199,27 +300,34 @@ pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventList
         }));
     }
     {
-        // Keys pressed with focus on the page itself (not in a field, and not in the widget,
-        // which handles its own) still move the story.
+        // The arrow keys pressed with the focus on the page itself (not in a field, and not
+        // in the widget, which handles its own) still move the story. Home and End stay the
+        // page's. Not passive, so that the story's keys do not also scroll the page.
         let send = send.clone();
-        listeners.push(EventListener::new(&document, "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                return;
-            };
-            let on_body = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.tag_name() == "BODY" || el.tag_name() == "HTML");
-            let modified =
-                event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key();
-            if on_body
-                && !modified
-                && let Some(action) = action_for_key(&event.key())
-            {
-                event.prevent_default();
-                send.emit(action);
-            }
-        }));
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        listeners.push(EventListener::new_with_options(
+            &document,
+            "keydown",
+            options,
+            move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let on_body = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.tag_name() == "BODY" || el.tag_name() == "HTML");
+                let modified =
+                    event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key();
+                if on_body
+                    && !modified
+                    && let Some(action) = page_key_action(&event.key())
+                {
+                    event.prevent_default();
+                    send.emit(action);
+                }
+            },
+        ));
     }
     listeners.push(EventListener::new(&window, "message", move |event| {
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {

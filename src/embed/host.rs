@@ -10,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::config::Options;
-use crate::app::{Command, Explainer};
+use crate::app::{Command, Explainer, StepShown};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::Action;
 
@@ -174,14 +174,19 @@ pub fn Host(props: &HostProps) -> Html {
     let live = props.mode == Mode::Page && settings.is_some();
     let step_target = use_mut_ref(|| (false, String::new()));
     *step_target.borrow_mut() = (live, embed_id);
-    let on_step = use_callback((), move |index: usize, _| {
+    let mode = props.mode;
+    let instance = props.instance.clone();
+    let on_step = use_callback((), move |shown: StepShown, _| {
         let (live, embed_id) = &*step_target.borrow();
-        if *live {
-            #[cfg(target_arch = "wasm32")]
-            super::browser::page_step_changed(index, embed_id);
+        #[cfg(target_arch = "wasm32")]
+        {
+            super::browser::step_shown(mode, &instance, embed_id, shown);
+            if *live {
+                super::browser::page_step_changed(shown.index, embed_id);
+            }
         }
         #[cfg(not(target_arch = "wasm32"))]
-        let _ = (index, embed_id);
+        let _ = (live, embed_id, mode, &instance, shown);
     });
     let on_copy = use_callback((), |text: String, _| {
         #[cfg(target_arch = "wasm32")]

@@ -6,10 +6,14 @@
 //! `{"sentinel": "amp", "type": "embed-size", "height": px}`, Embedly's string
 //! `{"context": "iframe.resize", "src": …, "height": px}`, and ours,
 //! `{"type": "escalation:height", "id", "height"}`; on every step change
-//! `{"type": "escalation:step", "id", "step", "slug"}`.
+//! `{"type": "escalation:step", "id", "step", "slug"}`; and when the reader steps with the
+//! top of the stage out of view, `{"type": "escalation:scroll", "id", "top", "step",
+//! "bottom"}` (where the stage and its step start and where the stage ends, in CSS pixels from
+//! the top of the widget's page), which embed.js answers by scrolling the host.
 //! In: `{"type": "escalation:go-to", "step": <slug or 1-based number>}`.
 
 use super::config::{RawValue, step_from_raw};
+use super::reveal::StagePosition;
 use crate::story::Story;
 
 /// A JSON string literal.
@@ -71,6 +75,25 @@ pub fn step_message(id: &str, index: usize, slug: &str) -> Post {
     ))
 }
 
+/// The message asking the host to bring the stage into view: where the stage and its step
+/// start and where the stage ends, in CSS pixels from the top of the framed page.
+pub fn scroll_message(id: &str, at: StagePosition) -> Post {
+    let px = |v: f64| {
+        if v.is_finite() {
+            v.max(0.0).round() as u32
+        } else {
+            0
+        }
+    };
+    Post::Object(format!(
+        "{{\"type\":\"escalation:scroll\",\"id\":{},\"top\":{},\"step\":{},\"bottom\":{}}}",
+        json_string(id),
+        px(at.top),
+        px(at.step),
+        px(at.bottom)
+    ))
+}
+
 /// What an incoming message asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
@@ -99,7 +122,8 @@ pub fn parse_incoming(kind: Option<&str>, step: Option<RawValue>, story: &Story)
         Some(k)
             if k.starts_with("escalation:")
                 && k != "escalation:height"
-                && k != "escalation:step" =>
+                && k != "escalation:step"
+                && k != "escalation:scroll" =>
         {
             Incoming::Invalid(format!(
                 "escalation: ignoring message of unknown type {k:?}"
@@ -118,6 +142,27 @@ pub fn plausible_height(height: f64) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::story::STORY;
+
+    #[test]
+    fn the_scroll_request_names_the_widget_and_whole_pixel_offsets() {
+        let at = StagePosition {
+            top: 212.6,
+            step: 256.4,
+            bottom: f64::NAN,
+        };
+        assert_eq!(
+            scroll_message("story-1", at),
+            Post::Object(
+                "{\"type\":\"escalation:scroll\",\"id\":\"story-1\",\"top\":213,\"step\":256,\"bottom\":0}"
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse_incoming(Some("escalation:scroll"), None, &STORY),
+            Incoming::Foreign,
+            "our own outgoing message, echoed back, is not an error"
+        );
+    }
 
     #[test]
     fn strings_are_escaped_for_json_and_html() {
