@@ -1,7 +1,7 @@
 //! The palette in www/escalation.css meets WCAG AA in both themes: text at 4.5:1 against
-//! the backgrounds it sits on, chart marks at 3:1 against the page; and the two copies of the
-//! dark theme (system setting, forced) are identical. CIEDE2000 colour differences are
-//! computed here too, checked against the published test data.
+//! the backgrounds it sits on, chart marks at 3:1 against the page; series a reader must tell
+//! apart differ by a CIEDE2000 ΔE of at least 20 in both themes; and the two copies of the
+//! dark theme (system setting, forced) are identical.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -263,6 +263,56 @@ fn both_themes_meet_wcag_aa() {
         .iter()
         .flat_map(|(theme, vars)| check(theme, vars))
         .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The least CIEDE2000 difference between two series a reader must tell apart.
+const MIN_DELTA_E: f64 = 20.0;
+
+/// Series a reader must tell apart, because they share a chart or because the same marks
+/// move from one to the other between adjacent steps: what the pair is, where it meets,
+/// and the two custom properties (without --esc-).
+#[rustfmt::skip]
+const APART: &[(&str, &str, &str, &str)] = &[
+    ("Israeli estimate / ballistic missiles",      "step 6 estimates; step 6 → 7 unit chart", "estimate",  "ballistic"),
+    ("Israeli estimate / cruise missiles",         "step 6 estimates; step 6 → 7 unit chart", "estimate",  "cruise"),
+    ("Israeli estimate / drones",                  "step 6 estimates; step 6 → 7 unit chart", "estimate",  "drone"),
+    ("ballistic missiles / cruise missiles",       "step 6 estimates; step 7 by type",        "ballistic", "cruise"),
+    ("ballistic missiles / drones",                "step 6 estimates; step 7 by type",        "ballistic", "drone"),
+    ("cruise missiles / drones",                   "step 6 estimates; step 7 by type",        "cruise",    "drone"),
+    ("drones / stopped before Israel",             "step 7 by type → 8 by airspace",          "drone",     "stopped"),
+    ("drones / entered Israeli airspace",          "step 7 by type → 8 by airspace",          "drone",     "entered"),
+    ("cruise missiles / stopped before Israel",    "step 7 by type → 8 by airspace",          "cruise",    "stopped"),
+    ("cruise missiles / entered airspace",         "step 7 by type → 8 by airspace",          "cruise",    "entered"),
+    ("ballistic missiles / stopped before Israel", "step 7 by type → 8 by airspace",          "ballistic", "stopped"),
+    ("ballistic missiles / entered airspace",      "step 7 by type → 8 by airspace",          "ballistic", "entered"),
+    ("stopped (intercepted) / entered airspace",   "steps 8 by airspace and 9 outcome",       "stopped",   "entered"),
+    ("flow stage / unknown stage",                 "step 10 flow",                            "accent",    "entered"),
+    ("highlighted event / background event",       "step 5 timeline",                         "highlight", "muted"),
+    ("highlighted event / entered airspace",       "step 5 timeline against steps 8–10",      "highlight", "entered"),
+];
+
+#[test]
+fn series_that_share_a_chart_or_move_between_steps_differ_by_delta_e_of_20() {
+    let mut failures = Vec::new();
+    for (theme, vars) in themes() {
+        let v = |name: &str| {
+            vars.get(name)
+                .unwrap_or_else(|| panic!("{theme}: --esc-{name} is defined"))
+                .as_str()
+        };
+        for &(pair, place, one, other) in APART {
+            let difference = delta_e_2000(lab(v(one)), lab(v(other)));
+            if difference < MIN_DELTA_E {
+                failures.push(format!(
+                    "{theme}: {pair} ({place}): --esc-{one} {} and --esc-{other} {} differ by \
+                     ΔE00 {difference:.2}, need {MIN_DELTA_E}",
+                    v(one),
+                    v(other)
+                ));
+            }
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
