@@ -30,11 +30,11 @@ test('the iframe follows its content height across steps, data tables and widths
     await frame.locator('.step-next').click();
     await heightSettles(page, 'escalation-frame');
   }
-  await frame.locator('.show-data').first().click();
+  await frame.locator('.details-toggle').click();
   const opened = await heightSettles(page, 'escalation-frame');
-  await frame.locator('.show-data').first().click();
+  await frame.locator('.details-toggle').click();
   const closed = await heightSettles(page, 'escalation-frame');
-  assert.ok(opened.inner > closed.inner, 'opening the data table made the frame taller');
+  assert.ok(opened.inner > closed.inner, 'opening the step\'s details made the frame taller');
   for (const width of [320, 768, 1280, 375]) {
     await page.setViewportSize({ width, height: 800 });
     await heightSettles(page, 'escalation-frame');
@@ -211,6 +211,10 @@ test('printing lays out every step in order with its chart and the sources', asy
   assert.ok(await page.locator('.flat-step .source-list').isVisible(), 'the sources print');
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 20000, `the printout has content (${pdf.length} bytes)`);
+  // Twelve steps on at most twelve A4 pages: the flat story is laid out for paper, not one
+  // screen per step.
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+  assert.ok(pages >= 1 && pages <= 12, `the printout has ${pages} A4 pages`);
   await context.close();
 });
 
@@ -232,6 +236,23 @@ test('the offline file opens from disk and steps with every request blocked', as
   const flatHrefs = await page.locator('#escalation-flat .downloads a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   assert.ok(flatHrefs.length >= 6 && flatHrefs.every((h) => h.startsWith('data:')), 'the flat story (no script, print) links the same embedded downloads');
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:')), [], 'no network requests');
+  assert.equal(await page.locator('.embed-toggle').count(), 0, 'no Embed panel: a snippet pointing at a file:// URL cannot work');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('"Embed this" is on the widget\'s own page only, not inside an iframe embed', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
+  await page.locator('.live-story .embed-toggle').waitFor();
+  await page.goto(`${env.server.url}demo/article.html`);
+  await heightSettles(page, 'escalation-frame');
+  const frame = page.frameLocator('#escalation-frame');
+  await frame.locator('.live-story .step-next').click();
+  await frame.locator('.live-story .step[data-step="natanz"]').waitFor();
+  assert.equal(await frame.locator('.embed-toggle').count(), 0, 'inside the iframe');
+  await page.locator('#escalation-mount .step[data-step="barrage"]').waitFor();
+  assert.equal(await page.locator('#escalation-mount .embed-toggle').count(), 0, 'inside the div mount');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -67,11 +67,11 @@ for (const width of [375, 1280]) {
           await page.waitForFunction((h) => location.hash === h, `#step-${steps[i].slug}`, { timeout: 2000 })
             .catch(() => assert.fail(`the deep link did not follow the reader to step ${i + 1} (hash ${now.hash})`));
         }
-        const group = page.locator('[role="group"][aria-roledescription="slide"]');
+        const group = page.locator('[role="tabpanel"][aria-roledescription="slide"]');
         assert.equal(await group.getAttribute('aria-label'), `${i + 1} of ${steps.length}: ${steps[i].headline}`);
         const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
         assert.ok(overflow <= 0, `step ${i + 1} scrolls sideways by ${overflow}px`);
-        await page.waitForTimeout(800); // let the marks finish moving before the picture
+        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))); // the marks have finished moving
         await page.screenshot({ path: `${SHOTS}${width}-${scheme}-${String(i + 1).padStart(2, '0')}-${steps[i].slug}.png`, fullPage: true });
         const axe = await new AxeBuilder({ page }).include('.escalation').analyze();
         const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -160,7 +160,7 @@ test('a swipe moves forward and back', async () => {
   await page.goto(env.server.url);
   await page.locator('.step-headline').waitFor();
   const swipe = (from, to) => page.evaluate(([from, to]) => {
-    const el = document.querySelector('.escalation');
+    const el = document.querySelector('.story-stage');
     const fire = (type, x) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 300, bubbles: true }));
     fire('pointerdown', from);
     fire('pointerup', to);
@@ -185,20 +185,20 @@ test('the unit chart marks move between barrage steps, and reduced motion stops 
   assert.equal(await page.locator('.live-story .mark').count(), 331, 'one mark per drone or missile');
   assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
   await mark.evaluate((el) => { el.dataset.tracked = 'yes'; });
-  await page.locator('.live-story .step-narration').evaluate((el) => { el.dataset.tracked = 'yes'; });
+  await page.locator('.live-story .step-caption').evaluate((el) => { el.dataset.tracked = 'yes'; });
   await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
   await waitForStep(page, barrage + 2);
   const tracked = page.locator('.live-story .mark[data-tracked="yes"]');
   assert.equal(await tracked.count(), 1, 'the same mark element is still there');
   const middle = await tracked.getAttribute('transform');
   assert.notEqual(middle, before, 'and it moved');
-  // Into the outcome step, which has a quote where the step before has none: the marks
-  // (and the narration) are still updated in place, not rebuilt, so they animate.
+  // Into the outcome step, whose details hold a quote where the step before has none: the
+  // marks (and the caption) are still updated in place, not rebuilt, so they animate.
   await page.keyboard.press('ArrowRight');
   await waitForStep(page, barrage + 3);
   assert.equal(await tracked.count(), 1, 'the same mark element again');
   assert.notEqual(await tracked.getAttribute('transform'), middle, 'and it moved again');
-  assert.equal(await page.locator('.live-story .step-narration[data-tracked="yes"]').count(), 1, 'the narration was updated, not rebuilt');
+  assert.equal(await page.locator('.live-story .step-caption[data-tracked="yes"]').count(), 1, 'the caption was updated, not rebuilt');
   await context.close();
 
   const reduced = await watchedPage(env.browser, { reducedMotion: 'reduce' });
@@ -221,8 +221,8 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
       .map((t) => t.textContent));
     assert.deepEqual(cut, [], `${step.slug}: chart text runs off the screen at 320px`);
   }
-  const fontSize = await page.locator('.live-story .step-narration p').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  assert.ok(fontSize >= 16, `narration is ${fontSize}px`);
+  const fontSize = await page.locator('.live-story .step-caption').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(fontSize >= 16, `the caption is ${fontSize}px`);
   const small = await page.locator('button, a').evaluateAll((els) => els
     .filter((el) => el.offsetParent !== null)
     .map((el) => ({ el: el.className || el.textContent, r: el.getBoundingClientRect() }))
@@ -232,20 +232,30 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
   await context.close();
 });
 
-test('show data opens a table that was already there for screen readers', async () => {
-  const { context, page } = await watchedPage(env.browser);
-  await page.goto(`${env.server.url}#step-estimates`);
-  await page.locator('.live-story .chart-data').waitFor({ state: 'attached' });
-  const table = page.locator('.live-story .chart-data table');
-  assert.equal(await page.locator('.live-story .chart-data').getAttribute('class'), 'chart-data visually-hidden');
-  assert.match(await table.textContent(), /no more than 10/);
-  assert.match(await table.textContent(), /60 to 70/);
-  const toggle = page.locator('.live-story .show-data');
+test('the details open under the stage with the step's figures, quotes and data table', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}#step-outcome`);
+  await waitForStep(page, steps.findIndex((s) => s.slug === 'outcome') + 1);
+  const toggle = page.locator('.live-story .details-toggle');
+  const panel = page.locator('.live-story .details-panel');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await panel.isVisible(), false, 'closed until the reader opens it');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
-  assert.equal(await page.locator('.live-story .chart-data').getAttribute('class'), 'chart-data');
-  assert.ok(await table.isVisible());
+  assert.ok(await panel.isVisible());
+  const text = await panel.textContent();
+  assert.match(text, /1 air base/, 'a card with its unit in the singular');
+  assert.match(text, /1 person/);
+  assert.match(text, /limited operation/, 'the step\'s quote');
+  assert.ok(await panel.locator('table.data-table').isVisible(), 'the chart\'s data table');
+  assert.doesNotMatch(text, /nearly all\s*share/i, 'a figure the chart labels is not repeated as a card');
+  // It stays open from step to step, until the reader closes it.
+  await page.locator('.live-story .step-prev').click();
+  await waitForStep(page, steps.findIndex((s) => s.slug === 'outcome'));
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  await toggle.click();
+  assert.equal(await panel.isVisible(), false);
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
