@@ -96,14 +96,14 @@ fn layout(events: &[&Event], dates: &[String], overview: &Overview) -> Layout {
 /// What the marks mean, when the step has more than dots: a bar, and a bar cut at the story's
 /// end.
 fn legend(layout: &Layout) -> Html {
-    let bars = || layout.lanes.iter().map(|l| l.mark);
-    let any_bar = bars().any(|m| matches!(m, Mark::Bar { .. }));
-    let any_cut = bars().any(|m| matches!(m, Mark::Bar { after: true, .. }));
+    let marks = || layout.lanes.iter().map(|l| l.mark);
+    let any_bar = marks().any(|m| matches!(m, Mark::Bar { .. }));
+    let any_cut = marks().any(|m| matches!(m, Mark::Bar { after: true, .. }));
     if !any_bar {
         return Html::default();
     }
     html! {
-        <ul class="legend timeline-legend">
+        <ul class="legend">
             <li><span class="swatch event-bar-key" aria-hidden="true"></span>{ "Lasted, or day unknown" }</li>
             if any_cut {
                 <li>
