@@ -233,12 +233,28 @@ pub fn month_name(month: u8) -> &'static str {
         .unwrap_or("")
 }
 
+/// A month's name cut to three letters ("Jul"), for charts; "" outside 1–12.
+pub fn month_abbr(month: u8) -> &'static str {
+    let name = month_name(month);
+    name.get(..3).unwrap_or(name)
+}
+
 impl Date {
     /// "April 13, 2024", "July 2020" or "2019".
     pub fn label(&self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) => format!("{} {d}, {}", month_name(m), self.year),
             (Some(m), None) => format!("{} {}", month_name(m), self.year),
+            _ => self.year.to_string(),
+        }
+    }
+
+    /// The date as a chart labels it, beside a title that gives the year: "Jul 2", but
+    /// "Jul 2020" for a month and "2019" for a year, which carry their year.
+    pub fn short_label(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{} {d}", month_abbr(m)),
+            (Some(m), None) => format!("{} {}", month_abbr(m), self.year),
             _ => self.year.to_string(),
         }
     }
@@ -312,6 +328,25 @@ impl DateSpan {
                 format!("{}–{} {}", month_name(am), month_name(bm), a.year)
             }
             _ => format!("{} – {}", a.label(), b.label()),
+        }
+    }
+
+    /// The span as a chart labels it (see [`Date::short_label`]): "Apr 1–13", "Mar 22 – Apr 3",
+    /// "Jun–Jul 2020", "Oct 2023 – Feb 2024", "2008–2010".
+    pub fn short_label(&self) -> String {
+        if !self.is_interval() {
+            return self.start.short_label();
+        }
+        let (a, b) = (self.start, self.end);
+        match (a.month, a.day, b.month, b.day) {
+            (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
+                format!("{} {ad}–{bd}", month_abbr(am))
+            }
+            (None, None, None, None) => format!("{}–{}", a.year, b.year),
+            (Some(am), None, Some(bm), None) if a.year == b.year => {
+                format!("{}–{} {}", month_abbr(am), month_abbr(bm), a.year)
+            }
+            _ => format!("{} – {}", a.short_label(), b.short_label()),
         }
     }
 }
@@ -548,6 +583,39 @@ mod tests {
             span(date(2023, Some(10), Some(7)), date(2024, Some(2), None)).label(),
             "October 7, 2023 – February 2024"
         );
+    }
+
+    #[test]
+    fn short_labels_abbreviate_months_and_leave_the_year_to_the_title() {
+        let span = |a, b| DateSpan { start: a, end: b };
+        let day = |m, d| date(2024, Some(m), Some(d));
+        let cases = [
+            (span(day(7, 2), day(7, 2)), "Jul 2"),
+            (
+                span(date(2020, Some(7), None), date(2020, Some(7), None)),
+                "Jul 2020",
+            ),
+            (span(date(2019, None, None), date(2019, None, None)), "2019"),
+            (span(day(4, 1), day(4, 13)), "Apr 1–13"),
+            (span(day(3, 22), day(4, 3)), "Mar 22 – Apr 3"),
+            (
+                span(date(2020, Some(6), None), date(2020, Some(7), None)),
+                "Jun–Jul 2020",
+            ),
+            (
+                span(date(2023, Some(10), None), date(2024, Some(2), None)),
+                "Oct 2023 – Feb 2024",
+            ),
+            (
+                span(date(2008, None, None), date(2010, None, None)),
+                "2008–2010",
+            ),
+        ];
+        for (span, expected) in cases {
+            assert_eq!(span.short_label(), expected);
+        }
+        assert_eq!(month_abbr(9), "Sep");
+        assert_eq!(month_abbr(13), "", "no such month");
     }
 
     #[test]

@@ -238,7 +238,6 @@ fn check(theme: &str, vars: &BTreeMap<String, String>) -> Vec<String> {
         need(text, "bg", 4.5);
         need(text, "surface", 4.5);
     }
-    need("bg", "highlight", 4.5); // the timeline's badge numbers
     need("bg", "text", 4.5); // the Next button
     for mark in [
         "drone",
@@ -288,7 +287,7 @@ const APART: &[(&str, &str, &str, &str)] = &[
     ("ballistic missiles / entered airspace",      "step 7 by type → 8 by airspace",          "ballistic", "entered"),
     ("stopped (intercepted) / entered airspace",   "steps 8 by airspace and 9 outcome",       "stopped",   "entered"),
     ("flow stage / unknown stage",                 "step 10 flow",                            "accent",    "entered"),
-    ("highlighted event / background event",       "step 5 timeline",                         "highlight", "muted"),
+    ("timeline event / its axis and dates",        "every timeline step",                     "highlight", "muted"),
     ("highlighted event / entered airspace",       "step 5 timeline against steps 8–10",      "highlight", "entered"),
 ];
 

@@ -204,28 +204,91 @@ fn the_full_story_for_print_holds_every_step_in_order() {
     }
 }
 
+/// The SVG of the live step's chart.
+fn live_chart(whole: &str) -> &str {
+    let html = live_part(whole);
+    let start = html.find("<svg").expect("the step draws a chart");
+    let end = start + html[start..].find("</svg>").expect("the chart closes");
+    &html[start..end]
+}
+
 #[test]
-fn the_timeline_draws_each_background_mark_once() {
+fn each_timeline_step_labels_its_own_events_and_only_those() {
+    let mut steps = 0;
+    for (i, step) in STORY.steps.iter().enumerate() {
+        if step.events.is_empty() {
+            continue;
+        }
+        steps += 1;
+        let whole = render_to_html(i);
+        let chart = live_chart(&whole);
+        assert!(chart.contains("class=\"timeline\""), "{}", step.slug);
+        for id in step.events {
+            let event = DATASET.event(id).expect("checked at build time");
+            let label = event.label.expect("checked at build time");
+            assert!(
+                chart.contains(&escaped(label)),
+                "{}: {label} is not on the chart",
+                step.slug
+            );
+            assert!(
+                chart.contains(&escaped(&event.date.short_label())),
+                "{}: {label} has no date",
+                step.slug
+            );
+        }
+        assert_eq!(
+            chart.matches("class=\"event\"").count(),
+            step.events.len(),
+            "{}: one mark per event, none for the rest of the data",
+            step.slug
+        );
+        for old in ["badge", "axis-break", "timeline-axis"] {
+            assert!(!chart.contains(old), "{}: {old} is gone", step.slug);
+        }
+    }
+    assert_eq!(steps, 6, "six timeline steps");
+}
+
+#[test]
+fn the_timeline_overview_names_the_years_and_boxes_the_zoom_once() {
     let whole = render_to_html(0);
-    let html = live_part(&whole);
-    let axis = &html[html
-        .find("class=\"timeline-axis\"")
-        .expect("step 1 draws the timeline")..];
-    let axis = &axis[..axis.find("</g></g>").expect("the axis group closes")];
-    let marks: Vec<&str> = axis
-        .split('<')
-        .filter(|tag| tag.contains("class=\"event-span\"") || tag.contains("class=\"event-dot\""))
-        .collect();
-    assert!(
-        marks.len() >= 10,
-        "the axis shows the data's events: {marks:?}"
-    );
-    let mut distinct = marks.clone();
-    distinct.sort_unstable();
-    distinct.dedup();
-    assert_eq!(
-        distinct.len(),
-        marks.len(),
-        "a mark is drawn twice in one place"
-    );
+    let chart = live_chart(&whole);
+    assert_eq!(chart.matches("class=\"zoom\"").count(), 1);
+    let years: Vec<u16> = (STORY.period.start.year..=STORY.period.end.year).collect();
+    assert_eq!(years, [2020, 2021, 2022, 2023, 2024]);
+    for year in years {
+        assert!(chart.contains(&format!(">{year}</text>")), "{year}");
+    }
+}
+
+/// The font size, in px, that the one-line rule for `.class` in `css` sets.
+fn font_size(css: &str, class: &str) -> Option<f64> {
+    let rule = css.lines().find(|l| l.contains(&format!(".{class} {{")))?;
+    let value = rule.split("font-size:").nth(1)?;
+    value.trim_start().split("px").next()?.parse().ok()
+}
+
+#[test]
+fn the_timelines_text_is_at_least_12px_on_a_375px_phone() {
+    // The chart is 360 units wide and drawn 351 px wide there: 12.4 units make 12.1 px.
+    let css = include_str!("../www/escalation.css");
+    let section = &css[css.find("/* Timeline").expect("the timeline's rules")..];
+    let section = &section[..section.find("\n/* ").expect("the next section")];
+    for step in [0, 2, 4] {
+        let whole = render_to_html(step);
+        let chart = live_chart(&whole);
+        let mut classes: Vec<&str> = chart
+            .split("<text ")
+            .skip(1)
+            .filter_map(|tag| tag.split("class=\"").nth(1)?.split('"').next())
+            .collect();
+        classes.dedup();
+        assert!(classes.len() >= 2, "{classes:?}");
+        for class in classes {
+            let size = font_size(section, class)
+                .unwrap_or_else(|| panic!("the timeline's rules size .{class}"));
+            assert!(size >= 12.4, ".{class} is {size}px");
+        }
+    }
 }

@@ -1,154 +1,24 @@
-//! `timeline_chart`: every short-lived event in the data on one axis, cut into eras (2020, and
-//! 2023–24) with a break between them; the step's events are numbered, highlighted and listed.
-
-use std::rc::Rc;
+//! `timeline_chart`: a step's events on a timeline zoomed to them — one lane each, in reading
+//! order, its mark labelled with the event's label and date — over an overview of the story's
+//! years with the zoom boxed on it. The geometry is `geom::timeline`'s; this draws it, and
+//! gives the chart's words and its data table.
 
 use yew::prelude::*;
 
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::data_table;
 use crate::components::source_line::{attribution_text, source_line};
-use crate::geom::timeline::{self, Axis, Mark, Span};
-use crate::geom::{fmt, fmt_tenths};
-use crate::model::{DATASET, Date, Event, civil_from_day_number, month_name};
+use crate::geom::fmt;
+use crate::geom::timeline::{
+    self, ARROW, ARROW_HALF_HEIGHT, Anchor, BAR_H, DOT_R, Entry, Lane, Layout, Mark, Overview,
+    Span, Tick,
+};
+use crate::model::{DATASET, Date, DateSpan, Event, month_name};
+use crate::story::STORY;
 
-/// Events longer than this (background like "2008–2010") stay off the axis.
-const MAX_SPAN_DAYS: i32 = 160;
-/// A new era starts after this many days without events.
-const ERA_GAP_DAYS: i32 = 150;
-const BADGE_R: f64 = 7.5;
-/// An event placed wider than this is drawn as a segment, narrower as a dot.
-const MIN_SPAN: f64 = 3.0;
-const LEVEL: f64 = 18.0;
-/// Room above the highest badge.
-const TOP: f64 = 6.0;
-
-fn span_of(event: &Event) -> Span {
-    Span {
-        first: event.date.start.day_number(),
-        last: event.date.end.last_day_number(),
-    }
-}
-
-fn on_axis(event: &Event) -> bool {
-    let s = span_of(event);
-    event.date.start.year >= 2020 && s.last - s.first <= MAX_SPAN_DAYS
-}
-
-/// The axis for all the data's short-lived events; the same on every step.
-pub fn axis() -> Axis {
-    let spans: Vec<Span> = DATASET
-        .events
-        .iter()
-        .filter(|e| on_axis(e))
-        .map(span_of)
-        .collect();
-    let days: Vec<i32> = spans
-        .iter()
-        .filter(|s| s.first == s.last)
-        .map(|s| s.first)
-        .collect();
-    Axis::new(&timeline::eras(&spans, ERA_GAP_DAYS), &days)
-}
-
-/// Month ticks: (x, label), with the year on each era's first tick and on January.
-fn ticks(axis: &Axis) -> Vec<(f64, String)> {
-    let mut out = Vec::new();
-    for era in &axis.eras {
-        let (mut year, mut month, _) = civil_from_day_number(era.first);
-        let mut first = true;
-        loop {
-            let day = Date {
-                year,
-                month: Some(month),
-                day: Some(1),
-            }
-            .day_number()
-            .max(era.first);
-            if day > era.last {
-                break;
-            }
-            if let Some(x) = axis.x(day) {
-                let name = &month_name(month)[..3];
-                let label = if first || month == 1 {
-                    format!("{name} {year}")
-                } else {
-                    name.to_string()
-                };
-                out.push((x, label));
-            }
-            first = false;
-            (year, month) = if month == 12 {
-                (year + 1, 1)
-            } else {
-                (year, month + 1)
-            };
-        }
-    }
-    out
-}
-
-thread_local! {
-    static AXIS: Rc<Axis> = Rc::new(axis());
-}
-
-/// The axis, built once and shared by every timeline.
-fn shared_axis() -> Rc<Axis> {
-    AXIS.with(Rc::clone)
-}
-
-/// What never changes from step to step — the eras, their breaks, the month ticks and every
-/// event on the axis as a small mark, each place once — drawn at y = 0. It has no props, so
-/// a step change never renders it again; the step's own events are drawn over it.
-#[component]
-fn TimelineAxis() -> Html {
-    let axis = shared_axis();
-    let ticks = ticks(&axis);
-    // Tick labels are 11px text: about 6.2px a character.
-    let shown = timeline::thin_labels(
-        &ticks
-            .iter()
-            .map(|(x, label)| (*x, label.len() as f64 * 6.2))
-            .collect::<Vec<_>>(),
-        4.0,
-    );
-    let marks = timeline::distinct_marks(
-        DATASET
-            .events
-            .iter()
-            .filter(|e| on_axis(e))
-            .filter_map(|e| axis.place(span_of(e)))
-            .map(|(a, b)| Mark::of(a, b, MIN_SPAN)),
-    );
-    html! {
-        <>
-            { for axis.eras.iter().map(|era| html! {
-                <line class="axis" x1={fmt(era.x0)} x2={fmt(era.x1)} y1="0" y2="0" />
-            }) }
-            { for axis.breaks().iter().map(|x| html! {
-                <g class="axis-break">
-                    <line x1={fmt(x - 6.0)} x2={fmt(x - 2.0)} y1="6" y2="-6" />
-                    <line x1={fmt(x + 2.0)} x2={fmt(x + 6.0)} y1="6" y2="-6" />
-                </g>
-            }) }
-            { for ticks.iter().zip(&shown).map(|((x, label), shown)| html! {
-                <g class="tick">
-                    <line x1={fmt(*x)} x2={fmt(*x)} y1="0" y2="4" />
-                    if *shown {
-                        <text x={fmt(*x)} y="16" text-anchor="start">{ label.clone() }</text>
-                    }
-                </g>
-            }) }
-            { for marks.iter().map(|mark| match *mark {
-                Mark::Span { x0, x1 } => html! {
-                    <line class="event-span" x1={fmt_tenths(x0)} x2={fmt_tenths(x1)} y1="0" y2="0" />
-                },
-                Mark::Dot { x } => html! {
-                    <circle class="event-dot" cx={fmt_tenths(x)} cy="0" r="2.5" />
-                },
-            }) }
-        </>
-    }
+/// The overview: every year of the story's period.
+fn overview() -> Overview {
+    Overview::years(STORY.period.start.year, STORY.period.end.year)
 }
 
 /// The events of a step (ids checked at build time), in reading order.
@@ -159,13 +29,102 @@ fn step_events(highlight: &'static [&'static str]) -> Vec<&'static Event> {
         .collect()
 }
 
+/// The window the step's axis shows, in dates: from the earliest start to the latest end, cut
+/// at the story's end.
+fn window_dates(events: &[&Event]) -> Option<(Date, Date)> {
+    let start = events
+        .iter()
+        .map(|e| e.date.start)
+        .min_by_key(Date::day_number)?;
+    let end = events
+        .iter()
+        .map(|e| e.date.end)
+        .max_by_key(Date::last_day_number)?;
+    let period_end = STORY.period.end;
+    let end = if end.last_day_number() > period_end.last_day_number() {
+        period_end
+    } else {
+        end
+    };
+    Some((start, end))
+}
+
+/// "April 15": a date without its year, which the chart's title gives.
+fn month_day(date: Date) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{} {d}", month_name(m)),
+        _ => date.label(),
+    }
+}
+
+/// The window in words, for the chart's title: "June 25 – July 19, 2020", "July 2020",
+/// "October 2023 – April 15, 2024".
+fn window_words(start: Date, end: Date) -> String {
+    match (start.month, start.day, end.month, end.day) {
+        (Some(am), Some(ad), Some(bm), Some(bd)) if start.year == end.year && am != bm => {
+            format!(
+                "{} {ad} – {} {bd}, {}",
+                month_name(am),
+                month_name(bm),
+                start.year
+            )
+        }
+        _ => DateSpan { start, end }.label(),
+    }
+}
+
+/// The dates the step's events are labelled with.
+fn dates(events: &[&Event]) -> Vec<String> {
+    events.iter().map(|e| e.date.short_label()).collect()
+}
+
+/// The step's events laid out, labelled with `dates`.
+fn layout(events: &[&Event], dates: &[String], overview: &Overview) -> Layout {
+    let entries: Vec<Entry> = events
+        .iter()
+        .zip(dates)
+        .map(|(e, date)| Entry {
+            span: Span::of(&e.date),
+            // Every event a timeline step shows has a label (checked at build time).
+            label: e.label.unwrap_or_default(),
+            date,
+        })
+        .collect();
+    timeline::layout(&entries, Span::of(&STORY.period), overview)
+}
+
+/// What the marks mean, when the step has more than dots: a bar, and a bar cut at the story's
+/// end.
+fn legend(layout: &Layout) -> Html {
+    let marks = || layout.lanes.iter().map(|l| l.mark);
+    let any_bar = marks().any(|m| matches!(m, Mark::Bar { .. }));
+    let any_cut = marks().any(|m| matches!(m, Mark::Bar { after: true, .. }));
+    if !any_bar {
+        return Html::default();
+    }
+    html! {
+        <ul class="legend">
+            <li><span class="swatch event-bar-key" aria-hidden="true"></span>{ "Lasted, or day unknown" }</li>
+            if any_cut {
+                <li>
+                    <span class="swatch event-arrow-key" aria-hidden="true"></span>
+                    { format!("Goes on past {}", month_day(STORY.period.end)) }
+                </li>
+            }
+        </ul>
+    }
+}
+
 /// The chart's words for a step highlighting `highlight`.
 pub fn timeline_words(highlight: &'static [&'static str]) -> ChartWords {
     let events = step_events(highlight);
     let titles = DATASET.short_titles(events.iter().map(|e| e.source));
+    let title = window_dates(&events)
+        .map(|(start, end)| window_words(start, end))
+        .unwrap_or_else(|| STORY.period.label());
     ChartWords {
-        title: "Timeline, 2020 and 2023–24".into(),
-        legend: Html::default(),
+        title: title.into(),
+        legend: legend(&layout(&events, &dates(&events), &overview())),
         source: Some(source_line(&titles, "")),
     }
 }
@@ -195,47 +154,266 @@ pub fn timeline_table(highlight: &'static [&'static str]) -> Html {
     )
 }
 
-/// The timeline drawing for a step: `highlight` lists the event ids the step highlights, in
-/// reading order.
+/// A tick on an axis at y = 0: its mark and its label on `baseline`.
+fn tick(tick: &Tick, baseline: f64) -> Html {
+    html! {
+        <>
+            if let Some(x) = tick.x {
+                <line class="tick" x1={fmt(x)} x2={fmt(x)} y1="0" y2="4" />
+            }
+            <text class="tick-label" x={fmt(tick.label_x)} y={fmt(baseline)} text-anchor="middle">
+                { tick.label.clone() }
+            </text>
+        </>
+    }
+}
+
+/// The overview's line and years, at y = 0: the same on every step, so it has no props and a
+/// step change never renders it again.
+#[component]
+fn OverviewYears() -> Html {
+    let overview = overview();
+    let axis = overview.axis;
+    html! {
+        <>
+            <line class="overview-line" x1={fmt(axis.x0)} x2={fmt(axis.x1)} y1="0" y2="0" />
+            { for overview.ticks.iter().map(|t| tick(t, timeline::OVERVIEW_BASELINE)) }
+        </>
+    }
+}
+
+/// An event's mark: a dot, or a bar ending in an arrowhead where it is cut.
+fn mark(mark: Mark, y: f64) -> Html {
+    match mark {
+        Mark::Dot { x } => html! {
+            <circle class="event-dot" cx={fmt(x)} cy={fmt(y)} r={fmt(DOT_R)} />
+        },
+        Mark::Bar {
+            x0,
+            x1,
+            before,
+            after,
+        } => {
+            let a = if before { x0 + ARROW } else { x0 };
+            let b = if after { x1 - ARROW } else { x1 };
+            let arrow = |base: f64, tip: f64| {
+                let points = format!(
+                    "{},{} {},{} {},{}",
+                    fmt(base),
+                    fmt(y - ARROW_HALF_HEIGHT),
+                    fmt(tip),
+                    fmt(y),
+                    fmt(base),
+                    fmt(y + ARROW_HALF_HEIGHT)
+                );
+                html! { <polygon class="event-arrow" points={points} /> }
+            };
+            html! {
+                <>
+                    if b > a {
+                        <rect class="event-bar" x={fmt(a)} y={fmt(y - BAR_H / 2.0)}
+                            width={fmt(b - a)} height={fmt(BAR_H)} rx="1.5" />
+                    }
+                    if before { { arrow(x0 + ARROW, x0) } }
+                    if after { { arrow(x1 - ARROW, x1) } }
+                </>
+            }
+        }
+    }
+}
+
+/// An event's lane: its mark, its label and its date.
+fn lane(lane: &Lane, event: &Event, date: &str) -> Html {
+    let text = lane.text;
+    let anchor = match text.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+        Anchor::End => "end",
+    };
+    let date = date.to_string();
+    html! {
+        <g key={event.id} class="event">
+            { mark(lane.mark, lane.y) }
+            <text class="event-text" x={fmt(text.x)} y={fmt(text.baseline)} text-anchor={anchor}>
+                <tspan class="event-label">{ event.label.unwrap_or_default() }</tspan>
+                if let Some(baseline) = text.date_baseline {
+                    <tspan class="event-date" x={fmt(text.x)} y={fmt(baseline)}>{ date }</tspan>
+                } else {
+                    <tspan class="event-date" dx={fmt(timeline::GAP)}>{ date }</tspan>
+                }
+            </text>
+        </g>
+    }
+}
+
+/// The timeline drawing for a step: `highlight` lists the event ids the step shows, in reading
+/// order, top to bottom.
 pub fn timeline_drawing(highlight: &'static [&'static str]) -> Drawing {
-    let axis = shared_axis();
-    let highlighted = step_events(highlight);
-    let placed: Vec<Option<(f64, f64)>> =
-        highlighted.iter().map(|e| axis.place(span_of(e))).collect();
-    let centres: Vec<f64> = placed
-        .iter()
-        .map(|p| p.map_or(-1e9, |(a, b)| (a + b) / 2.0))
-        .collect();
-    let levels = timeline::stack_levels(&centres, BADGE_R * 2.0 + 2.0);
-    let top_level = levels.iter().copied().max().unwrap_or(0) as f64;
-    let axis_y = TOP + BADGE_R + top_level * LEVEL + 18.0;
-    let height = axis_y + 22.0;
+    let events = step_events(highlight);
+    let overview = overview();
+    let dates = dates(&events);
+    let layout = layout(&events, &dates, &overview);
+    let axis = layout.axis;
+    let (zoom0, zoom1) = layout.zoom;
+    let box_top = layout.overview_y - timeline::ZOOM_HALF_HEIGHT;
+    let funnel = format!(
+        "M{} {}L{} {}M{} {}L{} {}",
+        fmt(axis.x0),
+        fmt(layout.funnel_y),
+        fmt(zoom0),
+        fmt(box_top),
+        fmt(axis.x1),
+        fmt(layout.funnel_y),
+        fmt(zoom1),
+        fmt(box_top)
+    );
     Drawing {
-        height,
+        height: layout.height,
         content: html! {
             <g class="timeline">
-                <g class="timeline-axis" transform={format!("translate(0 {})", fmt(axis_y))}>
-                    <TimelineAxis />
+                { for layout.lanes.iter().zip(&events).zip(&dates).map(|((l, e), d)| lane(l, e, d)) }
+                <g transform={format!("translate(0 {})", fmt(layout.axis_y))}>
+                    <line class="axis" x1={fmt(axis.x0)} x2={fmt(axis.x1)} y1="0" y2="0" />
+                    { for layout.ticks.iter().map(|t| tick(t, layout.tick_baseline - layout.axis_y)) }
                 </g>
-                // The highest badges first: a stem runs down past the badges stacked under it,
-                // and those, drawn later, stay on top of it.
-                { for timeline::drawing_order(&levels).into_iter().filter_map(|i| {
-                    let (a, b) = placed[i]?;
-                    let x = (a + b) / 2.0;
-                    let y = axis_y - 18.0 - levels[i] as f64 * LEVEL;
-                    Some(html! {
-                        <g key={highlighted[i].id} class="event-highlight">
-                            if b - a > MIN_SPAN {
-                                <line class="event-span current" x1={fmt(a)} x2={fmt(b)} y1={fmt(axis_y)} y2={fmt(axis_y)} />
-                            }
-                            <line class="stem" x1={fmt(x)} x2={fmt(x)} y1={fmt(y + BADGE_R)} y2={fmt(axis_y)} />
-                            <circle class="event-dot current" cx={fmt(x)} cy={fmt(axis_y)} r="3.5" />
-                            <circle class="badge-circle" cx={fmt(x)} cy={fmt(y)} r={fmt(BADGE_R)} />
-                            <text class="badge-number" x={fmt(x)} y={fmt(y + 3.5)} text-anchor="middle">{ i + 1 }</text>
-                        </g>
-                    })
-                }) }
+                <path class="zoom-lines" d={funnel} />
+                <g transform={format!("translate(0 {})", fmt(layout.overview_y))}>
+                    <OverviewYears />
+                </g>
+                <rect class="zoom" x={fmt(zoom0)} y={fmt(box_top)} width={fmt(zoom1 - zoom0)}
+                    height={fmt(2.0 * timeline::ZOOM_HALF_HEIGHT)} />
             </g>
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::components::chart_frame::STAGE_HEIGHT;
+    use crate::story::Chart;
+
+    fn timeline_steps() -> impl Iterator<Item = (usize, &'static crate::story::Step)> {
+        STORY
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.chart == Chart::Timeline)
+    }
+
+    /// Each timeline step of the story, laid out as it is drawn.
+    fn layouts() -> Vec<(&'static str, Vec<&'static Event>, Layout)> {
+        let overview = overview();
+        timeline_steps()
+            .map(|(_, step)| {
+                let events = step_events(step.events);
+                let layout = layout(&events, &dates(&events), &overview);
+                (step.slug, events, layout)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_steps_events_span_most_of_the_axis() {
+        let shares: Vec<(&str, f64)> = layouts()
+            .iter()
+            .map(|(slug, _, layout)| (*slug, layout.span_share()))
+            .collect();
+        assert_eq!(shares.len(), 6, "six timeline steps");
+        for (slug, share) in shares {
+            assert!(
+                share >= 0.6,
+                "{slug}: the events span {share:.2} of the axis"
+            );
+        }
+    }
+
+    #[test]
+    fn no_two_texts_overlap_and_all_stay_inside_the_chart() {
+        let overview = overview();
+        for (slug, _, layout) in layouts() {
+            let boxes = layout.text_boxes(&overview);
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(
+                    a.x0 >= 0.0 && a.x1 <= crate::geom::WIDTH && a.y0 >= 0.0,
+                    "{slug}: {a:?} leaves the chart"
+                );
+                assert!(a.y1 <= layout.height, "{slug}: {a:?} below the drawing");
+                for b in &boxes[i + 1..] {
+                    assert!(!a.overlaps(b), "{slug}: {a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_text_covers_a_mark() {
+        for (slug, _, layout) in layouts() {
+            let texts: Vec<_> = layout.lanes.iter().map(|l| l.text.bounds()).collect();
+            for lane in &layout.lanes {
+                let mark = lane.mark.bounds(lane.y);
+                for text in &texts {
+                    assert!(!text.overlaps(&mark), "{slug}: {text:?} covers {mark:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_drawing_fits_the_stage() {
+        let heights: Vec<(&str, f64)> = timeline_steps()
+            .map(|(_, s)| (s.slug, timeline_drawing(s.events).height))
+            .collect();
+        for (slug, height) in heights {
+            assert!(height <= STAGE_HEIGHT, "{slug} is {height} tall");
+        }
+    }
+
+    #[test]
+    fn events_past_the_storys_end_are_cut_there_and_marked_as_going_on() {
+        let end = STORY.period.end.last_day_number();
+        let mut cut = 0;
+        for (slug, events, layout) in layouts() {
+            let edge = layout.axis.x(f64::from(end + 1));
+            for (lane, event) in layout.lanes.iter().zip(&events) {
+                let (_, right) = lane.mark.extent();
+                assert!(
+                    right <= edge + 1e-9,
+                    "{slug}: {} drawn past the end",
+                    event.id
+                );
+                let past = event.date.end.last_day_number() > end;
+                let marked = matches!(lane.mark, Mark::Bar { after: true, .. });
+                assert_eq!(past, marked, "{slug}: {}", event.id);
+                if past {
+                    assert!(
+                        (right - edge).abs() < 1e-9,
+                        "{slug}: {} cut at the end",
+                        event.id
+                    );
+                    cut += 1;
+                }
+            }
+        }
+        assert!(cut >= 2, "the Gaza war and the Hezbollah fire run on");
+    }
+
+    #[test]
+    fn titles_name_the_window_in_one_short_line() {
+        let titles: Vec<String> = timeline_steps()
+            .map(|(_, s)| timeline_words(s.events).title.to_string())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "June 25 – July 19, 2020",
+                "July 2020",
+                "October 2023 – April 15, 2024",
+                "March 22 – April 3, 2024",
+                "April 1–13, 2024",
+                "April 13–15, 2024",
+            ]
+        );
+        assert!(titles.iter().all(|t| t.chars().count() <= 36));
     }
 }

@@ -20,6 +20,12 @@ impl Linear {
         }
         r0 + (value - d0) / (d1 - d0) * (r1 - r0)
     }
+
+    /// The domain value that maps to `position`; a degenerate range gives the middle of the
+    /// domain.
+    pub fn invert(&self, position: f64) -> f64 {
+        Linear::new(self.range, self.domain).map(position)
+    }
 }
 
 #[cfg(test)]
@@ -37,5 +43,8 @@ mod tests {
         assert_eq!(flat.map(-3.0), 50.0);
         let reversed = Linear::new((0.0, 10.0), (100.0, 0.0));
         assert_eq!(reversed.map(10.0), 0.0);
+        assert!((s.invert(110.0) - 50.0).abs() < 1e-9);
+        assert!((s.invert(s.map(73.5)) - 73.5).abs() < 1e-9);
+        assert_eq!(Linear::new((0.0, 10.0), (7.0, 7.0)).invert(7.0), 5.0);
     }
 }
