@@ -16,6 +16,12 @@
 //!   gloo are wasm32-only dependencies, so no other layer can.
 //! - Data is checked once, at build time: a bad data file fails the build naming file and line.
 
+/// The wasm's allocator: talc, a few kB smaller than the default dlmalloc. The widget is
+/// single-threaded, so its wasm-specific variant needs no real lock.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 pub mod app;
 pub mod components;
 pub mod embed;

@@ -414,6 +414,46 @@ mod real_data {
         assert_eq!(date("muscat-meeting").as_deref(), Some("2024-04-07"));
     }
 
+    /// The words of a text, lowercased, letters and digits only.
+    fn words(text: &str) -> Vec<String> {
+        text.replace(['’', '‘'], "'")
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    #[test]
+    fn the_story_is_in_our_own_words() {
+        // No caption or `more` paragraph shares a run of nine words with the articles (a quoted
+        // statement belongs in quotes.toml). Read where the seeds sit beside the checkout.
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let Ok(entries) = std::fs::read_dir(&seeds) else {
+            eprintln!("the_story_is_in_our_own_words: no source articles at {seeds:?}; skipped");
+            return;
+        };
+        let articles: Vec<Vec<String>> = entries
+            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+            .map(|t| words(&t))
+            .collect();
+        let runs: std::collections::HashSet<&[String]> =
+            articles.iter().flat_map(|a| a.windows(9)).collect();
+        let story = data().story.expect("the story");
+        for step in &story.steps {
+            for text in std::iter::once(&step.caption).chain(&step.more) {
+                let ours = words(text);
+                for run in ours.windows(9) {
+                    assert!(
+                        !runs.contains(run),
+                        "step {}: \"{}\" is the article's wording",
+                        step.slug,
+                        run.join(" ")
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn quotes_are_verbatim_from_their_article() {
         // The seeds are the project's reference copy; the quotes must appear in the articles

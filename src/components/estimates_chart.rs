@@ -10,7 +10,7 @@ use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::bars::{self, Part, Row};
-use crate::geom::fmt;
+use crate::geom::{WIDTH, fmt};
 use crate::model::{Amount, Qualifier};
 
 /// A bar row for one figure as stated: a ceiling, a range, or a plain count.
@@ -79,8 +79,9 @@ pub fn estimates_words() -> ChartWords {
 /// The key under the bars: swatch size, room per character at the key's text size, and the
 /// gap from the last bar to the key's baseline.
 const KEY_SWATCH: f64 = 10.0;
-const KEY_CHAR: f64 = 6.6;
+const KEY_CHAR: f64 = 7.0;
 const KEY_GAP: f64 = 22.0;
+const KEY_LINE: f64 = 18.0;
 
 /// The chart's data table.
 pub fn estimates_table() -> Html {
@@ -118,8 +119,8 @@ pub fn estimates_drawing() -> Drawing {
     ];
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];
-    // The key to the launched bar's parts, on one line under it: a swatch and its count each.
-    let key_y = height + KEY_GAP;
+    // The key to the launched bar's parts under it: a swatch and its count each, left to
+    // right, on a second line when the first is full.
     let key = [
         (
             "ballistic",
@@ -128,13 +129,18 @@ pub fn estimates_drawing() -> Drawing {
         ("cruise", format!("{} cruise", barrage::label(CRUISE))),
         ("drone", format!("{} drones", barrage::label(DRONES))),
     ];
-    let mut key_x = bars::LEFT;
-    let key_items: Vec<(f64, &str, String)> = key
+    let (mut key_x, mut key_y) = (bars::LEFT, height + KEY_GAP);
+    let key_items: Vec<(f64, f64, &str, String)> = key
         .into_iter()
         .map(|(class, text)| {
-            let x = key_x;
-            key_x += KEY_SWATCH + 4.0 + text.len() as f64 * KEY_CHAR + 12.0;
-            (x, class, text)
+            let width = KEY_SWATCH + 4.0 + text.len() as f64 * KEY_CHAR;
+            if key_x > bars::LEFT && key_x + width > WIDTH - bars::RIGHT {
+                key_x = bars::LEFT;
+                key_y += KEY_LINE;
+            }
+            let item = (key_x, key_y, class, text);
+            key_x += width + 12.0;
+            item
         })
         .collect();
     Drawing {
@@ -142,7 +148,7 @@ pub fn estimates_drawing() -> Drawing {
         content: html! {
             <>
             <g class="bar-key">
-                { for key_items.into_iter().map(|(x, class, text)| html! {
+                { for key_items.into_iter().map(|(x, key_y, class, text)| html! {
                     <g key={class}>
                         <rect class={classes!("bar", class)} x={fmt(x)} y={fmt(key_y - KEY_SWATCH)} width={fmt(KEY_SWATCH)} height={fmt(KEY_SWATCH)} />
                         <text class="key-label" x={fmt(x + KEY_SWATCH + 4.0)} y={fmt(key_y)}>{ text }</text>

@@ -23,6 +23,12 @@ pub struct StepDetailsProps {
 #[component]
 pub fn StepDetails(props: &StepDetailsProps) -> Html {
     let open = use_state_eq(|| props.open);
+    {
+        // The page's options arrive after the first render (which must match the prerender):
+        // `tables` then opens the details.
+        let open = open.clone();
+        use_effect_with(props.open, move |wanted| open.set(*wanted));
+    }
     let prefix = use_id_prefix();
     let region = format!("{prefix}-details");
     let on_toggle = {

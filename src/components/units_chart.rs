@@ -13,7 +13,7 @@ use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::fmt;
-use crate::geom::units::{self, CAPTION, Group, Kind, View};
+use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
 
 fn kind_class(kind: Kind) -> &'static str {
     match kind {
@@ -37,6 +37,10 @@ fn caption(group: Group) -> (String, &'static str) {
         Group::All => (capitalise(&barrage::label(INTERCEPTED)), "were intercepted"),
     }
 }
+
+/// A caption may run this wide over a narrow block before it wraps: the gap between blocks
+/// leaves room.
+const MIN_CAPTION_WIDTH: f64 = 100.0;
 
 /// The text with its first letter capitalised. The labels are ASCII ("most", "a few"):
 /// `char::to_uppercase` would bring Unicode's case tables into the wasm (about 6.6 kB gzip).
@@ -165,10 +169,16 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                 { for layout.blocks.iter().map(|block| {
                     let (count, what) = caption(block.group);
                     let x = fmt(block.x + block.width / 2.0);
+                    // The counts on one line across the blocks, so they compare at a glance;
+                    // what each counts under its count, on one or two lines.
+                    let lines = units::caption_lines(what, block.width.max(MIN_CAPTION_WIDTH));
+                    let first = block.y + CAPTION - 6.0 - CAPTION_LINE;
                     html! {
                         <g class="block-caption" key={format!("{:?}", block.group)}>
-                            <text class="caption-count" x={x.clone()} y={fmt(block.y + 12.0)} text-anchor="middle">{ count }</text>
-                            <text class="caption-what" x={x} y={fmt(block.y + CAPTION - 6.0)} text-anchor="middle">{ what }</text>
+                            <text class="caption-count" x={x.clone()} y={fmt(first - CAPTION_LINE)} text-anchor="middle">{ count }</text>
+                            { for lines.iter().enumerate().map(|(i, line)| html! {
+                                <text class="caption-what" x={x.clone()} y={fmt(first + i as f64 * CAPTION_LINE)} text-anchor="middle">{ *line }</text>
+                            }) }
                         </g>
                     }
                 }) }

@@ -83,8 +83,14 @@ pub struct Layout {
     pub height: f64,
 }
 
-/// Space above each block for its caption.
-pub const CAPTION: f64 = 30.0;
+/// Space above each block for its caption: the count, then what it counts on one or two lines
+/// (see [`caption_lines`]).
+pub const CAPTION: f64 = 44.0;
+/// The caption's line spacing.
+pub const CAPTION_LINE: f64 = 13.5;
+/// The room a caption character takes at the chart's caption size (12.5 units, system-ui),
+/// with a margin.
+pub const CAPTION_CHAR: f64 = 7.0;
 const GAP: f64 = 24.0;
 
 /// Whether mark `index` of `total` is one of the `entered` — spread evenly, so no weapon
@@ -198,6 +204,23 @@ pub fn layout(counts: &Counts, view: View) -> Layout {
     }
 }
 
+/// What a caption counts, on one line if it fits `width` units, else on two, split at the
+/// space nearest the middle. A text with no space stays on one line.
+pub fn caption_lines(text: &str, width: f64) -> Vec<&str> {
+    if text.chars().count() as f64 * CAPTION_CHAR <= width {
+        return vec![text];
+    }
+    let middle = text.len() / 2;
+    let split = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|i| i.abs_diff(middle));
+    match split {
+        Some(i) => vec![&text[..i], &text[i + 1..]],
+        None => vec![text],
+    }
+}
+
 /// The tallest of the three views, so the chart keeps one height as marks regroup.
 pub fn stable_height(counts: &Counts) -> f64 {
     [View::ByType, View::ByAirspace, View::Outcome]
@@ -229,6 +252,30 @@ pub fn square_paths(marks: &[Mark], size: f64) -> Vec<(Kind, bool, String)> {
         ));
     }
     groups
+}
+
+#[cfg(test)]
+mod caption_tests {
+    use super::*;
+
+    #[test]
+    fn a_caption_wider_than_its_block_goes_on_two_lines_at_the_middle_space() {
+        assert_eq!(caption_lines("drones", 90.0), vec!["drones"]);
+        assert_eq!(
+            caption_lines("entered Israeli airspace", 90.0),
+            vec!["entered Israeli", "airspace"]
+        );
+        assert_eq!(
+            caption_lines("stopped before Israel", 90.0),
+            vec!["stopped", "before Israel"]
+        );
+        assert_eq!(
+            caption_lines("ballistic", 10.0),
+            vec!["ballistic"],
+            "no space: one line"
+        );
+        assert_eq!(caption_lines("", 90.0), vec![""]);
+    }
 }
 
 #[cfg(test)]

@@ -41,9 +41,12 @@ test('the bundle works from a sub-path (relative asset URLs)', async () => {
 
 // The transfer budget's guard: what the first load fetches, gzip -9, must stay under this.
 // The target is 95 kB, below this stack's measured floor (a bare Yew app plus the story's own
-// text already pass it: see the README); today the first load is about 197 kB, so the guard
-// sits just above that and any growth fails CI until it is paid for.
-const FIRST_LOAD_GZIP_BUDGET = 200_000;
+// text already pass it: see the README). The one-screen stage (the stand-ins that keep every
+// step one height, the zoomed timeline, the step's details, focus and scroll handling) took
+// the first load from about 197 kB to about 211 kB, after talc replaced dlmalloc (-2 kB); the
+// guard sits just above that and any further growth fails CI until it is paid for (the byte
+// cuts are their own issue).
+const FIRST_LOAD_GZIP_BUDGET = 214_000;
 
 test('the first load stays within its compressed byte budget', async () => {
   const { gzipSync } = await import('node:zlib');

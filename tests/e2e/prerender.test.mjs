@@ -49,7 +49,7 @@ test('a normal load shows the prerendered first step at once, then hydrates it i
   await page.goto(env.server.url, { waitUntil: 'domcontentloaded' });
   const headline = page.locator('.live-story .step-headline');
   assert.equal(await headline.textContent(), '2020: a string of blasts inside Iran', 'prerendered before the wasm');
-  assert.ok(await page.locator('.live-story .chart svg').isVisible(), 'the first chart is static SVG');
+  assert.ok(await page.locator('.live-story .step .chart-box svg').isVisible(), 'the first chart is static SVG');
   assert.ok(await page.locator('.live-story .step-next').isVisible(), 'the navigation shows');
   await headline.evaluate((el) => { el.dataset.prerendered = 'yes'; });
   await page.waitForTimeout(300);

@@ -232,7 +232,7 @@ test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targ
   await context.close();
 });
 
-test('the details open under the stage with the step's figures, quotes and data table', async () => {
+test("the details open under the stage with the step's figures, quotes and data table", async () => {
   const { context, page, problems } = await watchedPage(env.browser);
   await page.goto(`${env.server.url}#step-outcome`);
   await waitForStep(page, steps.findIndex((s) => s.slug === 'outcome') + 1);

@@ -142,6 +142,8 @@ for (const [width, height] of [[375, 667], [320, 568]]) {
     for (let i = 0; i < total; i++) {
       await page.locator('.progress-dot').nth(i).click();
       await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+      // The widget may bring the stage into view first: let it finish.
+      await scrollSettles(page);
       // The top of the step at the top of the viewport.
       await page.evaluate(() => window.scrollTo({ top: document.querySelector('.live-story .step').getBoundingClientRect().top + window.scrollY, behavior: 'instant' }));
       const boxes = await page.evaluate(() => Object.fromEntries(
@@ -271,7 +273,8 @@ test('at 320px no data table breaks a word across lines', async () => {
     await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
     const broken = await page.evaluate(() => {
       const out = [];
-      for (const cell of document.querySelectorAll('.live-story .details-panel .data-table :is(th, td, caption)')) {
+      // The column headings are hidden on a phone (each cell carries its column's name).
+      for (const cell of document.querySelectorAll('.live-story .details-panel .data-table :is(tbody th, tbody td, caption)')) {
         const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           for (const match of node.data.matchAll(/\S+/g)) {
