@@ -16,13 +16,12 @@ use yew::prelude::*;
 
 use crate::components::embed_panel::EmbedPanel;
 use crate::components::full_story::FullStory;
-use crate::components::scope::IdScope;
-use crate::components::sources_panel::DownloadHrefs;
+use crate::components::scope::{IdScope, stage_id};
+use crate::components::sources_panel::{DownloadHrefs, colophon};
 use crate::components::step_details::StepDetails;
 use crate::components::step_view::StepView;
 use crate::components::stepper::{Controls, Stepper};
-use crate::model::DATASET;
-use crate::story::{Action, Cursor, Origin, STORY};
+use crate::story::{Action, Cursor, Origin, STORY, action_for_key};
 
 pub mod embed_code;
 
@@ -66,17 +65,6 @@ impl Reducible for CursorState {
                 origin,
             })
         }
-    }
-}
-
-/// The keyboard shortcuts a reader can use on the stage.
-pub fn action_for_key(key: &str) -> Option<Action> {
-    match key {
-        "ArrowRight" => Some(Action::Next),
-        "ArrowLeft" => Some(Action::Prev),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
-        _ => None,
     }
 }
 
@@ -159,22 +147,6 @@ impl Default for ExplainerProps {
     fn default() -> Self {
         yew::props!(ExplainerProps {})
     }
-}
-
-/// The id of the stage (controls, step and its chart) of the widget with id prefix `prefix`:
-/// the page glue brings it into view.
-pub fn stage_id(prefix: &str) -> String {
-    format!("{prefix}-stage")
-}
-
-/// The id of the step's slide, which takes the focus when the focused control went away.
-pub fn slide_id(prefix: &str) -> String {
-    format!("{prefix}-slide")
-}
-
-/// The id of step `index`'s target in the progress row.
-pub fn tab_id(prefix: &str, index: usize) -> String {
-    format!("{prefix}-tab-{}", index + 1)
 }
 
 #[component]
@@ -311,61 +283,9 @@ fn masthead(first: bool) -> Html {
     }
 }
 
-/// When the story stops and where it comes from: one line under the stage on every step.
-pub fn colophon() -> Html {
-    html! {
-        <p class="colophon">{ coverage_line() }</p>
-    }
-}
-
-/// "Covers June 2020 to April 15, 2024, from two articles published July 19–31, 2020 and
-/// April 15–19, 2024 (dates worked out from the texts)."
-pub fn coverage_line() -> String {
-    let period = STORY.period;
-    let spans: Vec<_> = DATASET.sources.iter().map(|s| s.published).collect();
-    let published: Vec<String> = spans.iter().map(|s| s.label()).collect();
-    let list = match published.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    let articles = match spans.len() {
-        1 => "one article".to_string(),
-        n => format!("{} articles", number_word(n)),
-    };
-    let inferred = if spans.iter().any(|s| s.is_interval()) {
-        " (dates worked out from the texts)"
-    } else {
-        ""
-    };
-    format!(
-        "Covers {} to {}, from {articles} published {list}{inferred}.",
-        period.start.label(),
-        period.end.label()
-    )
-}
-
-fn number_word(n: usize) -> String {
-    match n {
-        2 => "two".into(),
-        3 => "three".into(),
-        4 => "four".into(),
-        n => n.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_map_to_story_actions() {
-        assert_eq!(action_for_key("ArrowRight"), Some(Action::Next));
-        assert_eq!(action_for_key("ArrowLeft"), Some(Action::Prev));
-        assert_eq!(action_for_key("Home"), Some(Action::First));
-        assert_eq!(action_for_key("End"), Some(Action::Last));
-        assert_eq!(action_for_key("a"), None);
-    }
 
     #[test]
     fn the_page_keeps_home_and_end() {

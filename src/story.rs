@@ -74,6 +74,18 @@ pub enum Action {
     GoTo(usize),
 }
 
+/// The keys a reader moves the story with, on the stage and on its step targets alike (the
+/// WAI-ARIA tabs pattern: the arrows move and select, Home and End go to either end).
+pub fn action_for_key(key: &str) -> Option<Action> {
+    match key {
+        "ArrowRight" => Some(Action::Next),
+        "ArrowLeft" => Some(Action::Prev),
+        "Home" => Some(Action::First),
+        "End" => Some(Action::Last),
+        _ => None,
+    }
+}
+
 /// Who asked for a move. The page glue (`embed`) uses it after the step has rendered: a move
 /// the reader made inside the widget brings the stage into view and keeps the focus in the
 /// widget; a move made by the host (a link, `go_to`, a message) does neither.
@@ -157,6 +169,15 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_map_to_story_actions() {
+        assert_eq!(action_for_key("ArrowRight"), Some(Action::Next));
+        assert_eq!(action_for_key("ArrowLeft"), Some(Action::Prev));
+        assert_eq!(action_for_key("Home"), Some(Action::First));
+        assert_eq!(action_for_key("End"), Some(Action::Last));
+        assert_eq!(action_for_key("Enter"), None, "a click selects already");
+    }
 
     #[test]
     fn cursor_moves_and_stops_at_the_ends() {

@@ -6,9 +6,9 @@
 
 use yew::prelude::*;
 
-use crate::app::colophon;
 use crate::components::scope::{IdScope, use_id_prefix};
 use crate::components::sources_panel::SourcesPanel;
+use crate::components::sources_panel::colophon;
 use crate::components::step_details::dating_notes;
 use crate::components::step_view::StepView;
 use crate::story::{Chart, STORY};

@@ -1,6 +1,7 @@
-//! scope: the id prefix of one rendering of the story, shared by context. Two widgets on a
-//! page, or the printed copy of every step beside the live step, each get their own, so the
-//! ids that ARIA attributes point at stay unique.
+//! scope: the id prefix of one rendering of the story, shared by context, and the ids built
+//! from it that ARIA attributes and the page glue (`embed`) point at. Two widgets on a page,
+//! or the printed copy of every step beside the live step, each get their own prefix, so the
+//! ids stay unique.
 
 use yew::prelude::*;
 
@@ -11,4 +12,20 @@ pub struct IdScope(pub AttrValue);
 #[hook]
 pub fn use_id_prefix() -> AttrValue {
     use_context::<IdScope>().map_or_else(|| AttrValue::from("esc"), |s| s.0)
+}
+
+/// The id of the stage (controls, step and its chart) of the widget with id prefix `prefix`:
+/// the page glue brings it into view.
+pub fn stage_id(prefix: &str) -> String {
+    format!("{prefix}-stage")
+}
+
+/// The id of the step's slide, which takes the focus when the focused control went away.
+pub fn slide_id(prefix: &str) -> String {
+    format!("{prefix}-slide")
+}
+
+/// The id of step `index`'s target in the progress row.
+pub fn tab_id(prefix: &str, index: usize) -> String {
+    format!("{prefix}-tab-{}", index + 1)
 }

@@ -1,12 +1,14 @@
 //! `SourcesPanel`: the closing "Sources and data" view — each article with its outlet and when
 //! it was published, and the data downloads (JSON, and CSV per table). How each date was
-//! worked out is in the step's details (`step_details::dating_notes`).
+//! worked out is in the step's details (`step_details::dating_notes`). And `colophon`, the
+//! line under every step that says what period the story covers and when its sources appeared.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::model::DATASET;
+use crate::story::STORY;
 
 /// Where each download really is, when not beside the page: the offline file carries the
 /// data inside itself as `data:` URLs. Paths not listed stay as they are.
@@ -103,4 +105,47 @@ pub fn data_note() -> String {
         DATASET.figures.len(),
         DATASET.quotes.len()
     )
+}
+
+/// When the story stops and where it comes from: one line under the stage on every step.
+pub fn colophon() -> Html {
+    html! {
+        <p class="colophon">{ coverage_line() }</p>
+    }
+}
+
+/// "Covers June 2020 to April 15, 2024, from two articles published July 19–31, 2020 and
+/// April 15–19, 2024 (dates worked out from the texts)."
+pub fn coverage_line() -> String {
+    let period = STORY.period;
+    let spans: Vec<_> = DATASET.sources.iter().map(|s| s.published).collect();
+    let published: Vec<String> = spans.iter().map(|s| s.label()).collect();
+    let list = match published.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    let articles = match spans.len() {
+        1 => "one article".to_string(),
+        n => format!("{} articles", number_word(n)),
+    };
+    let inferred = if spans.iter().any(|s| s.is_interval()) {
+        " (dates worked out from the texts)"
+    } else {
+        ""
+    };
+    format!(
+        "Covers {} to {}, from {articles} published {list}{inferred}.",
+        period.start.label(),
+        period.end.label()
+    )
+}
+
+fn number_word(n: usize) -> String {
+    match n {
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        n => n.to_string(),
+    }
 }

@@ -18,10 +18,10 @@
 
 use yew::prelude::*;
 
-use crate::app::slide_id;
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
 use crate::components::quote_block::quote_block;
+use crate::components::scope::slide_id;
 use crate::components::scope::use_id_prefix;
 use crate::components::sources_panel::{Downloads, SourcesPanel, source_list};
 use crate::components::step_chart::{card_figures, chart_drawing, chart_table, chart_words};

@@ -6,26 +6,14 @@
 
 use yew::prelude::*;
 
-use crate::app::{slide_id, tab_id};
 use crate::components::scope::use_id_prefix;
-use crate::story::{Action, Origin, STORY};
+use crate::components::scope::{slide_id, tab_id};
+use crate::story::{Action, Origin, STORY, action_for_key};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct StepperProps {
     pub index: usize,
     pub on_action: Callback<(Action, Origin)>,
-}
-
-/// The tab list's own keys: the arrows move to the previous or next target and select it,
-/// Home and End to the first and last.
-pub fn action_for_tab_key(key: &str) -> Option<Action> {
-    match key {
-        "ArrowRight" => Some(Action::Next),
-        "ArrowLeft" => Some(Action::Prev),
-        "Home" => Some(Action::First),
-        "End" => Some(Action::Last),
-        _ => None,
-    }
 }
 
 #[component]
@@ -48,7 +36,7 @@ pub fn Stepper(props: &StepperProps) -> Html {
             if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
             }
-            if let Some(action) = action_for_tab_key(&event.key()) {
+            if let Some(action) = action_for_key(&event.key()) {
                 event.prevent_default();
                 // The stage would take the same key as a move of its own.
                 event.stop_propagation();
@@ -124,19 +112,5 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 { "Next" }<span aria-hidden="true">{ " →" }</span>
             </button>
         </nav>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_tab_list_keys_move_and_select() {
-        assert_eq!(action_for_tab_key("ArrowRight"), Some(Action::Next));
-        assert_eq!(action_for_tab_key("ArrowLeft"), Some(Action::Prev));
-        assert_eq!(action_for_tab_key("Home"), Some(Action::First));
-        assert_eq!(action_for_tab_key("End"), Some(Action::Last));
-        assert_eq!(action_for_tab_key("Enter"), None, "a click selects already");
     }
 }

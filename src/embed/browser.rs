@@ -19,8 +19,9 @@ use super::host::{Host, HostProps, Mode, Remote, Settings};
 use super::messages::{self, Incoming, Post};
 use super::reveal;
 use crate::app::embed_code::base_dir;
-use crate::app::{StepShown, page_key_action, slide_id, stage_id, tab_id};
+use crate::app::{StepShown, page_key_action};
 use crate::components::full_story::FLAT_COPY_ID;
+use crate::components::scope::{slide_id, stage_id, tab_id};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, Origin, STORY};
 

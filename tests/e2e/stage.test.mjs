@@ -48,6 +48,17 @@ async function scrollSettles(page) {
   }));
 }
 
+/** Opens every step in turn with its target in the progress row, and runs `check(i)` on each. */
+async function eachStep(page, check) {
+  const total = await page.locator('.live-story .progress-dot').count();
+  for (let i = 0; i < total; i++) {
+    await page.locator('.live-story .progress-dot').nth(i).click();
+    await page.waitForFunction((n) => document.querySelector('.live-story .progress-count').textContent.startsWith(`${n} of`), i + 1);
+    await check(i);
+  }
+  return total;
+}
+
 async function stepCount(w) {
   return (await w.root.locator('.progress-count').textContent()).match(/^(\d+) of (\d+)$/).slice(1).map(Number);
 }
@@ -138,10 +149,7 @@ for (const [width, height] of [[375, 667], [320, 568]]) {
     const { context, page } = await watchedPage(env.browser, { viewport: { width, height } });
     await page.goto(env.server.url);
     await page.locator('.live-story .step-headline').waitFor();
-    const total = await page.locator('.progress-dot').count();
-    for (let i = 0; i < total; i++) {
-      await page.locator('.progress-dot').nth(i).click();
-      await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+    await eachStep(page, async (i) => {
       // The widget may bring the stage into view first: let it finish.
       await scrollSettles(page);
       // The top of the step at the top of the viewport.
@@ -155,7 +163,7 @@ for (const [width, height] of [[375, 667], [320, 568]]) {
         assert.ok(box.top >= -0.5 && box.bottom <= height + 0.5,
           `step ${i + 1} at ${width}x${height}: ${what} at ${Math.round(box.top)}–${Math.round(box.bottom)}px`);
       }
-    }
+    });
     await context.close();
   });
 }
@@ -232,16 +240,13 @@ test('chart text is at least 12px on a 375px phone, on every step', async () => 
   const { context, page } = await watchedPage(env.browser, PHONE);
   await page.goto(env.server.url);
   await page.locator('.live-story .step-headline').waitFor();
-  const total = await page.locator('.progress-dot').count();
-  for (let i = 0; i < total; i++) {
-    await page.locator('.progress-dot').nth(i).click();
-    await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+  await eachStep(page, async (i) => {
     const small = await page.locator('.live-story .step .chart-svg text').evaluateAll((texts) => texts
       .map((t) => ({ text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a }))
       .filter((t) => t.px < 11.95)
       .map((t) => `${t.text} (${t.px.toFixed(1)}px)`));
     assert.deepEqual(small, [], `step ${i + 1}: chart text under 12px`);
-  }
+  });
   await context.close();
 });
 
@@ -249,14 +254,11 @@ test('no words on screen call the source "the article", details open, on every s
   const { context, page } = await watchedPage(env.browser, DESKTOP);
   await page.goto(`${env.server.url}?tables=1`);
   await page.locator('.live-story .details-panel').waitFor();
-  const total = await page.locator('.progress-dot').count();
-  for (let i = 0; i < total; i++) {
-    await page.locator('.progress-dot').nth(i).click();
-    await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+  await eachStep(page, async (i) => {
     const text = (await page.locator('#escalation').innerText()).toLowerCase();
     assert.ok(!text.includes('according to the article'), `step ${i + 1} says "according to the article"`);
     assert.ok(!text.includes('the article'), `step ${i + 1} says "the article"`);
-  }
+  });
   const colophon = await page.locator('.live-story .colophon').textContent();
   assert.match(colophon, /^Covers June 2020 to April 15, 2024, from two articles published/);
   await context.close();
@@ -266,11 +268,8 @@ test('at 320px no data table breaks a word across lines', async () => {
   const { context, page } = await watchedPage(env.browser, { viewport: { width: 320, height: 568 } });
   await page.goto(`${env.server.url}?tables=1`);
   await page.locator('.live-story .details-panel').waitFor();
-  const total = await page.locator('.progress-dot').count();
   let tables = 0;
-  for (let i = 0; i < total; i++) {
-    await page.locator('.progress-dot').nth(i).click();
-    await page.waitForFunction((n) => document.querySelector('.progress-count').textContent.startsWith(`${n} of`), i + 1);
+  await eachStep(page, async (i) => {
     const broken = await page.evaluate(() => {
       const out = [];
       // The column headings are hidden on a phone (each cell carries its column's name).
@@ -290,7 +289,7 @@ test('at 320px no data table breaks a word across lines', async () => {
     });
     tables += await page.locator('.live-story .details-panel .data-table').count();
     assert.deepEqual(broken, [], `step ${i + 1}: words broken across lines`);
-  }
+  });
   assert.ok(tables >= 10, `the steps' tables were checked (${tables})`);
   await context.close();
 });
