@@ -1,7 +1,7 @@
-//! app: `<Explainer>`, the root component. It owns the reader's place in the story (one
-//! reducer over `story::Cursor`), passes values down and takes actions up. It renders
-//! natively (SSR) as well as in the browser: host-page concerns (URL, messages, scrolling,
-//! focus) live in `embed`, which talks to it only through props — `command` in, `on_step` out.
+//! app: `<Explainer>`, the story's view. It shows the step it is given and reports the reader's
+//! moves up, with their origin (`on_action`): the reducer over the reader's place lives in
+//! `embed::host`, which also does what the page needs after each step. It renders natively
+//! (SSR) as well as in the browser, and never calls the DOM.
 //!
 //! The layout, top to bottom: the masthead (its dek on the first step only), the stage — the
 //! step targets, the step (headline, chart, caption) and Previous/Next — sized to fit one
@@ -10,7 +10,6 @@
 //! of every step that print and the static fallback show.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -21,7 +20,7 @@ use crate::components::sources_panel::{DownloadHrefs, colophon};
 use crate::components::step_details::StepDetails;
 use crate::components::step_view::StepView;
 use crate::components::stepper::{Controls, Stepper};
-use crate::story::{Action, Cursor, Origin, STORY, action_for_key};
+use crate::story::{Action, Origin, STORY, action_for_key};
 
 pub mod embed_code;
 
@@ -41,29 +40,6 @@ impl Theme {
             Theme::Auto => None,
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),
-        }
-    }
-}
-
-/// The cursor as Yew state, with the origin of the move that led to it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct CursorState {
-    cursor: Cursor,
-    origin: Origin,
-}
-
-impl Reducible for CursorState {
-    type Action = (Action, Origin);
-
-    fn reduce(self: Rc<Self>, (action, origin): (Action, Origin)) -> Rc<Self> {
-        let next = self.cursor.apply(action);
-        if next == self.cursor {
-            self
-        } else {
-            Rc::new(CursorState {
-                cursor: next,
-                origin,
-            })
         }
     }
 }
@@ -89,14 +65,6 @@ pub fn action_for_swipe(dx: f64, dy: f64) -> Option<Action> {
     Some(if dx < 0.0 { Action::Next } else { Action::Prev })
 }
 
-/// An action sent in by the host (a hash change, a key on the page, `go_to`). `seq` makes
-/// each command distinct, so the same action twice still runs twice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Command {
-    pub seq: u32,
-    pub action: Action,
-}
-
 /// A step the widget has just rendered, and who asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepShown {
@@ -106,9 +74,13 @@ pub struct StepShown {
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ExplainerProps {
-    /// The step to open on (clamped into the story).
+    /// The step shown (clamped into the story).
     #[prop_or_default]
-    pub start: usize,
+    pub index: usize,
+    /// Where the reader's moves go, with their origin: to the reducer that owns the place
+    /// (`embed::host`).
+    #[prop_or_default]
+    pub on_action: Callback<(Action, Origin)>,
     #[prop_or_default]
     pub theme: Theme,
     /// Leave out the masthead (title and dek).
@@ -117,12 +89,6 @@ pub struct ExplainerProps {
     /// Open the step's details (figures, quotes, data tables) from the start.
     #[prop_or_default]
     pub tables_open: bool,
-    /// Called after each step change has rendered (and once after the first render), with
-    /// who asked for it: the page glue scrolls, focuses and tells the host from here.
-    #[prop_or_default]
-    pub on_step: Callback<StepShown>,
-    #[prop_or_default]
-    pub command: Option<Command>,
     /// Prefix for element ids, unique per widget on a page.
     #[prop_or(AttrValue::Static("esc"))]
     pub instance: AttrValue,
@@ -151,50 +117,20 @@ impl Default for ExplainerProps {
 
 #[component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let state = use_reducer_eq(|| CursorState {
-        cursor: Cursor::new(STORY.len(), props.start),
-        origin: Origin::Start,
-    });
-    let index = state.cursor.index();
+    let index = props.index.min(STORY.len().saturating_sub(1));
     let touch_start = use_mut_ref(|| Cell::new((f64::NAN, f64::NAN)));
-
-    {
-        let on_step = props.on_step.clone();
-        let origin = state.origin;
-        use_effect_with(index, move |index| {
-            on_step.emit(StepShown {
-                index: *index,
-                origin,
-            })
-        });
-    }
-    {
-        let state = state.clone();
-        use_effect_with(props.command, move |command| {
-            if let Some(command) = command {
-                state.dispatch((command.action, Origin::Host));
-            }
-        });
-    }
-
-    // Made once: a new callback is a new prop, and the controls would render again for it.
-    let on_action = {
-        let state = state.clone();
-        use_callback((), move |(action, origin): (Action, Origin), _| {
-            state.dispatch((action, origin))
-        })
-    };
+    let on_action = props.on_action.clone();
     // Keys anywhere on the stage; the step targets handle their own (see `Stepper`), and the
     // details and the Embed panel below the stage keep theirs.
     let on_keydown = {
-        let state = state.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.alt_key() || event.ctrl_key() || event.meta_key() || event.shift_key() {
                 return;
             }
             if let Some(action) = action_for_key(&event.key()) {
                 event.prevent_default();
-                state.dispatch((action, Origin::Keys));
+                on_action.emit((action, Origin::Keys));
             }
         })
     };
@@ -211,7 +147,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     };
     let on_pointerup = {
-        let state = state.clone();
+        let on_action = on_action.clone();
         Callback::from(move |event: PointerEvent| {
             let (x0, y0) = touch_start.borrow().replace((f64::NAN, f64::NAN));
             if event.pointer_type() == "touch" {
@@ -220,7 +156,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     f64::from(event.client_y()) - y0,
                 );
                 if let Some(action) = action_for_swipe(dx, dy) {
-                    state.dispatch((action, Origin::Swipe));
+                    on_action.emit((action, Origin::Swipe));
                 }
             }
         })

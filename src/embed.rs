@@ -1,6 +1,9 @@
-//! embed: the only code that touches the host page. `config` parses what the host and the
-//! reader control (pure, tested natively); the browser glue — mounting, the URL hash, page
-//! keys — is compiled for wasm32 only.
+//! embed: the only code that touches the host page. Pure parts, tested natively: `config`
+//! (options from the URL and from `mount()`, the page's settings), `messages` (what goes to and
+//! comes from a host page), `reveal` (when to scroll the stage into view) and `host` (the
+//! `<Host>` component, which asks the page for everything through its `Page` trait). The
+//! browser's parts, wasm32 only: `page` (the page's services) and `entry` (`start`, `mount`,
+//! the handle, the panic hook).
 
 pub mod config;
 pub mod host;
@@ -11,7 +14,9 @@ pub mod reveal;
 pub const MOUNT_ID: &str = "escalation";
 
 #[cfg(target_arch = "wasm32")]
-mod browser;
+mod entry;
+#[cfg(target_arch = "wasm32")]
+mod page;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::{EscalationHandle, mount, start};
+pub use entry::{EscalationHandle, mount, start};

@@ -13,6 +13,13 @@ pub mod units;
 /// The width of every chart's SVG coordinate space.
 pub const WIDTH: f64 = 360.0;
 
+/// `value` held between `low` and `high` (`high` wins if they cross). Unlike `f64::clamp`,
+/// it never panics — and so never brings float formatting (about 10 kB) into the wasm for the
+/// panic's message.
+pub fn within(value: f64, low: f64, high: f64) -> f64 {
+    value.max(low).min(high)
+}
+
 /// A number for an SVG attribute, at one decimal so snapshots are stable ("12.5", "3").
 /// Written with integer arithmetic: float formatting would add about 10 kB of code to the
 /// wasm for this alone. Not-a-number (never produced by the layouts) writes as "0".
@@ -40,6 +47,19 @@ pub fn fmt_tenths(tenths: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn within_holds_a_value_between_its_bounds_and_never_panics() {
+        assert_eq!(super::within(5.0, 0.0, 3.0), 3.0);
+        assert_eq!(super::within(-1.0, 0.0, 3.0), 0.0);
+        assert_eq!(super::within(2.0, 0.0, 3.0), 2.0);
+        assert_eq!(
+            super::within(2.0, 4.0, 3.0),
+            3.0,
+            "crossed bounds: the high one"
+        );
+        assert_eq!(super::within(f64::NAN, 0.0, 3.0), 0.0);
+    }
+
     #[test]
     fn numbers_are_written_at_fixed_precision() {
         assert_eq!(super::fmt(12.0), "12");

@@ -69,7 +69,7 @@ pub fn render_to_html_with_details(start: usize) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 fn render_with(start: usize, tables_open: bool) -> String {
     let renderer = yew::ServerRenderer::<app::Explainer>::with_props(move || app::ExplainerProps {
-        start,
+        index: start,
         tables_open,
         ..Default::default()
     });

@@ -2,7 +2,8 @@
 //! driven as a reader would: press "Next", and the DOM shows the next step.
 #![cfg(target_arch = "wasm32")]
 
-use escalation::app::Explainer;
+use escalation::embed::config::Settings;
+use escalation::embed::host::{Host, HostProps, Mode, PageRef, Remote};
 use escalation::story::STORY;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,7 +19,17 @@ fn mount() -> Element {
         .expect("a body")
         .append_child(&root)
         .expect("appended");
-    yew::Renderer::<Explainer>::with_root(root.clone()).render();
+    // The widget as `mount()` makes it, with no page services: the reader's place lives in
+    // the host, and the explainer shows it.
+    let props = HostProps {
+        mode: Mode::Mounted,
+        instance: "t1".into(),
+        remote: Remote::default(),
+        settings: Some(Settings::default()),
+        flat_copy: false,
+        page: PageRef::default(),
+    };
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), props).render();
     root
 }
 

@@ -23,6 +23,16 @@ fn kind_class(kind: Kind) -> &'static str {
     }
 }
 
+/// A block's key: the group it captions.
+fn group_key(group: Group) -> &'static str {
+    match group {
+        Group::Type(kind) => kind_class(kind),
+        Group::Stopped => "stopped",
+        Group::Entered => "entered",
+        Group::All => "all",
+    }
+}
+
 /// Two caption lines for a block: the number as stated, and what it counts.
 fn caption(group: Group) -> (String, &'static str) {
     match group {
@@ -174,7 +184,7 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                     let lines = units::caption_lines(what, block.width.max(MIN_CAPTION_WIDTH));
                     let first = block.y + CAPTION - 6.0 - CAPTION_LINE;
                     html! {
-                        <g class="block-caption" key={format!("{:?}", block.group)}>
+                        <g class="block-caption" key={group_key(block.group)}>
                             <text class="caption-count" x={x.clone()} y={fmt(first - CAPTION_LINE)} text-anchor="middle">{ count }</text>
                             { for lines.iter().enumerate().map(|(i, line)| html! {
                                 <text class="caption-what" x={x.clone()} y={fmt(first + i as f64 * CAPTION_LINE)} text-anchor="middle">{ *line }</text>

@@ -1,9 +1,40 @@
 //! config: the widget's options from what a host page or a reader controls — the URL query
-//! (`?step=`, `?theme=`, `?plain=`, `?tables=`) and hash (`#step-<slug>`). Pure functions that
-//! never panic: anything unknown or malformed falls back to the default with a warning.
+//! (`?step=`, `?theme=`, `?plain=`, `?tables=`, `?id=`), its hash (`#step-<slug>`), `mount()`
+//! options — and the settings the page adds. Pure functions that never panic: anything
+//! unknown or malformed falls back to the default with a [`Warning`] of a typed [`Refusal`].
+//!
+//! The browser glue reads the query with the browser's own `URLSearchParams` and `mount()`
+//! options with serde-wasm-bindgen, into the [`RawValue`]s these functions take.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use yew::AttrValue;
 
 use crate::app::Theme;
+use crate::components::sources_panel::DownloadHrefs;
 use crate::story::Story;
+
+/// Our name, written once: the prefix of every message type and console line of ours.
+macro_rules! ours {
+    ($name:literal) => {
+        concat!("escalation:", $name)
+    };
+}
+pub(crate) use ours;
+
+/// The prefix of our message types and console lines.
+pub const PREFIX: &str = ours!("");
+
+/// What the page tells the widget once it runs in a browser: its options, where the bundle is
+/// served from (for the Embed panel's snippets, on the widget's own page only), and where the
+/// data downloads are (the offline file carries them inside).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Settings {
+    pub options: Options,
+    pub embed_base: Option<AttrValue>,
+    pub downloads: DownloadHrefs,
+}
 
 /// The options the widget starts with.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -70,33 +101,6 @@ pub fn parse_flag(value: &str) -> Option<bool> {
     }
 }
 
-/// Decodes `%XX` and `+` in a query component; invalid escapes are kept as written.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// An option's value as the host gave it: text from a URL, or a typed value from `mount()`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawValue {
@@ -107,16 +111,117 @@ pub enum RawValue {
     Other(&'static str),
 }
 
+/// Reads any JavaScript (or JSON) value: text, a number, a boolean, or anything else named
+/// for the warning — so that one bad option never spoils the others.
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = RawValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawValue, E> {
+                Ok(RawValue::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawValue, E> {
+                Ok(RawValue::Text(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Other("null"))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Other("null"))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+                RawValue::deserialize(d)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(RawValue::Other("an array"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawValue::Other("an object"))
+            }
+        }
+        deserializer.deserialize_any(Any)
+    }
+}
+
+/// An object's properties in the host's order, each value read as `V`: what `mount()`'s
+/// options object reads into (`Pairs<RawValue>`), and the offline file's table of embedded
+/// downloads (`Pairs<String>`). A vector, not a map: the order is the host's, and the wasm
+/// carries no map code for it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Pairs<V>(pub Vec<(String, V)>);
+
+/// `mount()`'s options, as the host wrote them.
+pub type OptionPairs = Pairs<RawValue>;
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Entries<V> {
+            type Value = Pairs<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Pairs<V>, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry::<String, V>()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
 impl RawValue {
     /// The value as a warning quotes it.
     pub fn describe(&self) -> String {
         match self {
-            RawValue::Text(t) => format!("{t:?}"),
+            RawValue::Text(t) => quoted(t),
             RawValue::Number(n) => describe_number(*n),
             RawValue::Bool(b) => b.to_string(),
             RawValue::Other(kind) => kind.to_string(),
         }
     }
+}
+
+/// Text as a warning quotes it: in double quotes, with quotes, backslashes and control
+/// characters escaped. Written by hand: `{:?}` would bring Unicode's printable and
+/// grapheme tables into the wasm.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A number as a warning quotes it: whole numbers exactly, others to at most six decimals.
@@ -156,13 +261,75 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
 }
 
+/// Why an option's value was refused: what the console warning explains, and what tests
+/// assert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    UnknownOption,
+    /// Not a step slug or a number from 1 to the story's length.
+    NotAStep,
+    NotATheme,
+    NotAFlag,
+    NotAnId,
+    /// A `#step-…` hash that links to no step.
+    NoSuchStep,
+}
+
+/// Where an option was given, for the warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Given {
+    Url,
+    Mount,
+    Hash,
+}
+
+/// An option that was ignored, and why: a console line (`Display`) starting with our prefix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    pub given: Given,
+    pub key: String,
+    /// The value as the warning quotes it.
+    pub value: String,
+    pub refusal: Refusal,
+    /// The story's length, for "a number from 1 to N".
+    pub steps: usize,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self.refusal {
+            Refusal::UnknownOption => "unknown option".to_string(),
+            Refusal::NotAStep => format!("not a step slug or a number from 1 to {}", self.steps),
+            Refusal::NotATheme => "use \"light\", \"dark\" or \"auto\"".into(),
+            Refusal::NotAFlag => "use true or false (1 or 0)".into(),
+            Refusal::NotAnId => {
+                format!("use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'")
+            }
+            Refusal::NoSuchStep => "it links to no step".into(),
+        };
+        match self.given {
+            Given::Hash => write!(f, "{PREFIX} ignoring {}: {why}", self.value),
+            Given::Url => write!(
+                f,
+                "{PREFIX} ignoring URL option `{}` = {}: {why}",
+                self.key, self.value
+            ),
+            Given::Mount => write!(
+                f,
+                "{PREFIX} ignoring mount option `{}` = {}: {why}",
+                self.key, self.value
+            ),
+        }
+    }
+}
+
 /// Sets one option on `options`, or says why the value was refused. Unknown keys are refused.
 pub fn apply_option(
     options: &mut Options,
     key: &str,
     value: &RawValue,
     story: &Story,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     let flag = |v: &RawValue| match v {
         RawValue::Bool(b) => Some(*b),
         RawValue::Number(n) if *n == 0.0 || *n == 1.0 => Some(*n == 1.0),
@@ -170,83 +337,80 @@ pub fn apply_option(
         _ => None,
     };
     match key {
-        "step" => {
-            let index = step_from_raw(value, story);
-            options.start = index
-                .ok_or_else(|| format!("not a step slug or a number from 1 to {}", story.len()))?;
-        }
+        "step" => options.start = step_from_raw(value, story).ok_or(Refusal::NotAStep)?,
         "theme" => {
             options.theme = match value {
                 RawValue::Text(t) => parse_theme(t),
                 _ => None,
             }
-            .ok_or("use \"light\", \"dark\" or \"auto\"")?;
+            .ok_or(Refusal::NotATheme)?;
         }
-        "plain" => options.plain = flag(value).ok_or("use true or false (1 or 0)")?,
-        "tables" => options.tables_open = flag(value).ok_or("use true or false (1 or 0)")?,
+        "plain" => options.plain = flag(value).ok_or(Refusal::NotAFlag)?,
+        "tables" => options.tables_open = flag(value).ok_or(Refusal::NotAFlag)?,
         "id" => match value {
             RawValue::Text(t) if is_valid_id(t) => options.id = Some(t.clone()),
-            _ => {
-                return Err(format!(
-                    "use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'"
-                ));
-            }
+            _ => return Err(Refusal::NotAnId),
         },
-        _ => return Err("unknown option".into()),
+        _ => return Err(Refusal::UnknownOption),
     }
     Ok(())
 }
 
-/// Options from `(key, value)` pairs, with a console-ready warning for each one refused.
-/// `origin` names where they came from in the warning ("URL option", "mount option").
+/// Options from `(key, value)` pairs, with a warning for each one refused; `from` says where
+/// they were given.
 pub fn parse_pairs<'a>(
     pairs: impl IntoIterator<Item = (&'a str, RawValue)>,
-    origin: &str,
+    given: Given,
     story: &Story,
-) -> (Options, Vec<String>) {
+) -> (Options, Vec<Warning>) {
     let mut options = Options::default();
     let mut warnings = Vec::new();
     for (key, value) in pairs {
-        if let Err(why) = apply_option(&mut options, key, &value, story) {
-            warnings.push(format!(
-                "escalation: ignoring {origin} `{key}` = {}: {why}",
-                value.describe()
-            ));
+        if let Err(refusal) = apply_option(&mut options, key, &value, story) {
+            warnings.push(Warning {
+                given,
+                key: key.to_string(),
+                value: value.describe(),
+                refusal,
+                steps: story.len(),
+            });
         }
     }
     (options, warnings)
 }
 
-/// Options from a URL query string (with or without the leading `?`) and hash, with a
-/// warning for each key or value that was ignored. The hash's step wins over `?step=`.
-pub fn parse_url(query: &str, hash: &str, story: &Story) -> (Options, Vec<String>) {
-    let decoded: Vec<(String, String)> = query
-        .strip_prefix('?')
-        .unwrap_or(query)
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key), percent_decode(value))
-        })
-        .collect();
+/// Options from a URL's query, as the browser's `URLSearchParams` decodes it into pairs, and
+/// its hash, with a warning for each key or value that was ignored. The hash's step wins over
+/// `?step=`.
+pub fn parse_url(
+    query: impl IntoIterator<Item = (String, String)>,
+    hash: &str,
+    story: &Story,
+) -> (Options, Vec<Warning>) {
+    let pairs: Vec<(String, String)> = query.into_iter().collect();
     let (mut options, mut warnings) = parse_pairs(
-        decoded
+        pairs
             .iter()
             .map(|(k, v)| (k.as_str(), RawValue::Text(v.clone()))),
-        "URL option",
+        Given::Url,
         story,
     );
     if !hash.is_empty() && hash != "#" {
         match step_from_hash(hash, story) {
             Some(i) => options.start = i,
-            None => warnings.push(format!("escalation: ignoring {hash}: it links to no step")),
+            None => warnings.push(Warning {
+                given: Given::Hash,
+                key: String::new(),
+                value: hash.to_string(),
+                refusal: Refusal::NoSuchStep,
+                steps: story.len(),
+            }),
         }
     }
     (options, warnings)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::story::STORY;
@@ -259,6 +423,18 @@ mod tests {
         assert_eq!(step_from_hash("#step-nope", &STORY), None);
         assert_eq!(step_from_hash("#barrage", &STORY), None);
         assert_eq!(step_from_hash("", &STORY), None);
+    }
+
+    #[test]
+    fn text_in_warnings_is_quoted_and_escaped() {
+        assert_eq!(quoted("dark"), "\"dark\"");
+        assert_eq!(quoted("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(quoted("\n\u{1}"), "\"\\u{a}\\u{1}\"");
+        assert_eq!(
+            quoted("נתנז"),
+            "\"נתנז\"",
+            "letters of any script stay as they are"
+        );
     }
 
     #[test]
@@ -281,7 +457,7 @@ mod tests {
             ("plain", RawValue::Bool(true)),
             ("id", RawValue::Text("story-1".into())),
         ];
-        let (o, w) = parse_pairs(pairs, "mount option", &STORY);
+        let (o, w) = parse_pairs(pairs, Given::Mount, &STORY);
         assert_eq!(
             (o.start, o.theme, o.plain, o.id.as_deref()),
             (1, Theme::Dark, true, Some("story-1"))
@@ -295,20 +471,39 @@ mod tests {
             ("id", RawValue::Text("<script>".into())),
             ("colour", RawValue::Text("red".into())),
         ];
-        let (o, w) = parse_pairs(bad, "mount option", &STORY);
+        let (o, w) = parse_pairs(bad, Given::Mount, &STORY);
         assert_eq!(o, Options::default());
-        assert_eq!(w.len(), 6);
-        assert!(
-            w[5].contains("`colour`") && w[5].contains("unknown option"),
-            "{}",
-            w[5]
+        let kinds: Vec<Refusal> = w.iter().map(|w| w.refusal).collect();
+        assert_eq!(
+            kinds,
+            [
+                Refusal::NotAStep,
+                Refusal::NotAStep,
+                Refusal::NotATheme,
+                Refusal::NotAFlag,
+                Refusal::NotAnId,
+                Refusal::UnknownOption
+            ]
         );
+        assert_eq!(w[5].key, "colour");
+        assert!(w.iter().all(|w| w.to_string().starts_with("escalation: ")));
+    }
+
+    fn query(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn url_options_parse_and_bad_ones_warn() {
         let last = STORY.len() - 1;
-        let (o, w) = parse_url("?step=barrage&theme=dark&plain=1", "", &STORY);
+        let (o, w) = parse_url(
+            query(&[("step", "barrage"), ("theme", "dark"), ("plain", "1")]),
+            "",
+            &STORY,
+        );
         assert_eq!(
             o,
             Options {
@@ -320,23 +515,67 @@ mod tests {
             }
         );
         assert!(w.is_empty());
-        let (o, w) = parse_url("step=3&tables=yes", "", &STORY);
+        let (o, w) = parse_url(query(&[("step", "3"), ("tables", "yes")]), "", &STORY);
         assert_eq!((o.start, o.tables_open), (2, true));
         assert!(w.is_empty());
-        let (o, w) = parse_url(&format!("?step={}", STORY.len() + 1), "", &STORY);
+        let (o, w) = parse_url(
+            query(&[("step", &(STORY.len() + 1).to_string())]),
+            "",
+            &STORY,
+        );
         assert_eq!(o.start, 0);
         assert_eq!(w.len(), 1);
         let (o, w) = parse_url(
-            "?theme=purple&plain=maybe&zoom=2&step=0",
+            query(&[
+                ("theme", "purple"),
+                ("plain", "maybe"),
+                ("zoom", "2"),
+                ("step", "0"),
+            ]),
             "#step-nope",
             &STORY,
         );
         assert_eq!(o, Options::default());
-        assert_eq!(w.len(), 5, "{w:?}");
-        let (o, _) = parse_url("?step=1", &hash_for(STORY.steps[last].slug), &STORY);
+        let kinds: Vec<(Given, Refusal)> = w.iter().map(|w| (w.given, w.refusal)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (Given::Url, Refusal::NotATheme),
+                (Given::Url, Refusal::NotAFlag),
+                (Given::Url, Refusal::UnknownOption),
+                (Given::Url, Refusal::NotAStep),
+                (Given::Hash, Refusal::NoSuchStep),
+            ]
+        );
+        assert_eq!(
+            w[4].to_string(),
+            "escalation: ignoring #step-nope: it links to no step"
+        );
+        let (o, _) = parse_url(
+            query(&[("step", "1")]),
+            &hash_for(STORY.steps[last].slug),
+            &STORY,
+        );
         assert_eq!(o.start, last, "the hash wins");
-        let (o, w) = parse_url("?theme=%6Cight&step=%E2%9C%93%", "#", &STORY);
-        assert_eq!(o.theme, Theme::Light);
-        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn any_javascript_value_reads_as_a_raw_value() {
+        let read = |json: &str| serde_json::from_str::<RawValue>(json).expect("any value reads");
+        assert_eq!(read(r#""dark""#), RawValue::Text("dark".into()));
+        assert_eq!(read("3"), RawValue::Number(3.0));
+        assert_eq!(read("-1.5"), RawValue::Number(-1.5));
+        assert_eq!(read("true"), RawValue::Bool(true));
+        assert_eq!(read("null"), RawValue::Other("null"));
+        assert_eq!(read("[1, 2]"), RawValue::Other("an array"));
+        assert_eq!(read(r#"{"a": {"b": 1}}"#), RawValue::Other("an object"));
+        let options: std::collections::BTreeMap<String, RawValue> =
+            serde_json::from_str(r#"{"step": 2, "theme": ["dark"], "plain": null}"#)
+                .expect("options read as a map");
+        assert_eq!(options.len(), 3, "a bad value does not spoil the others");
+        let pairs: OptionPairs = serde_json::from_str(r#"{"theme": "dark", "step": 2}"#)
+            .expect("mount options read in order");
+        let keys: Vec<&str> = pairs.0.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["theme", "step"], "in the host's order");
     }
 }

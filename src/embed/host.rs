@@ -1,18 +1,65 @@
-//! host: `<Host>`, the explainer as a page or an embed runs it. It renders the same markup
-//! natively (the prerender) and in the browser (hydration), so it starts from defaults and
-//! only then applies what the page says — URL options, the Embed panel's base, the offline
-//! downloads — from an effect. Browser work happens in effects and callbacks, through
-//! `super::browser` (wasm32 only).
+//! host: `<Host>`, the explainer as a page or an embed runs it. It owns the reader's place in
+//! the story (one reducer over `story::Cursor`) and hands `<Explainer>` the step and a callback
+//! for actions. It renders the same markup natively (the prerender) and in the browser
+//! (hydration), so it starts from defaults and only then applies what the page says — URL
+//! options, the Embed panel's base, the offline downloads — from an effect.
+//!
+//! Everything it asks of the page goes through [`Page`], injected as a value: the browser's
+//! implementation lives in `embed::page` (wasm32 only), and natively [`NoPage`] does nothing.
+//! So this file has no `#[cfg]` and its logic ([`after_step`], [`Remote`]) is tested natively.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::config::Options;
-use crate::app::{Command, Explainer, StepShown};
-use crate::components::sources_panel::DownloadHrefs;
-use crate::story::Action;
+use super::config::Settings;
+use crate::app::{Explainer, StepShown};
+use crate::story::{Action, Cursor, Origin, STORY};
+
+/// What the widget asks of the page it runs in.
+pub trait Page {
+    /// The bundle's own page: the URL's options (each bad one warned about), where the bundle
+    /// is served from, and the offline file's embedded downloads.
+    fn settings(&self) -> Settings {
+        Settings::default()
+    }
+    /// The bundle's own page: start listening to the URL's hash, the page's keys and the
+    /// parent's messages, sending what they ask for to `send`, and, in a frame, report the
+    /// content height to the parent. Listening stops when the returned value is dropped.
+    fn listen(&self, _send: Callback<Action>, _embed_id: String) -> Box<dyn Any> {
+        Box::new(())
+    }
+    /// After a step has rendered: scroll and focus as the reader needs.
+    fn step_shown(&self, _mode: Mode, _prefix: &str, _embed_id: &str, _shown: StepShown) {}
+    /// The bundle's own page, after a step change: the URL's hash follows and a framing host
+    /// page hears of it.
+    fn step_changed(&self, _index: usize, _embed_id: &str) {}
+    /// Copies text to the clipboard.
+    fn copy(&self, _text: String) {}
+}
+
+/// No page at all: the native render (prerender, tests).
+pub struct NoPage;
+
+impl Page for NoPage {}
+
+/// The page a host runs in, as a prop: equal when it is the same page.
+#[derive(Clone)]
+pub struct PageRef(pub Rc<dyn Page>);
+
+impl PartialEq for PageRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Default for PageRef {
+    fn default() -> Self {
+        PageRef(Rc::new(NoPage))
+    }
+}
 
 /// Lets the code that mounted a widget send it actions (`go_to`). Actions sent before the
 /// widget's first render wait for it; after `close` (the widget destroyed) they are refused.
@@ -87,13 +134,41 @@ pub enum Mode {
     Mounted,
 }
 
-/// What the page tells the widget once it runs in a browser.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Settings {
-    pub options: Options,
-    /// Where the bundle is served from, for the Embed panel's snippets.
-    pub embed_base: Option<AttrValue>,
-    pub downloads: DownloadHrefs,
+/// The reader's place, and who moved it there last.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Place {
+    cursor: Cursor,
+    origin: Origin,
+}
+
+impl Reducible for Place {
+    type Action = (Action, Origin);
+
+    fn reduce(self: Rc<Self>, (action, origin): (Action, Origin)) -> Rc<Self> {
+        let cursor = self.cursor.apply(action);
+        if cursor == self.cursor {
+            self
+        } else {
+            Rc::new(Place { cursor, origin })
+        }
+    }
+}
+
+/// What the page is told after a step has rendered: scroll and focus always (the page decides
+/// from the origin); the URL and the parent's step message only on the bundle's own page, once
+/// its settings are read (`live`).
+pub fn after_step(
+    page: &dyn Page,
+    mode: Mode,
+    live: bool,
+    prefix: &str,
+    embed_id: &str,
+    shown: StepShown,
+) {
+    page.step_shown(mode, prefix, embed_id, shown);
+    if live && mode == Mode::Page {
+        page.step_changed(shown.index, embed_id);
+    }
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -110,22 +185,31 @@ pub struct HostProps {
     /// already holds it as prerendered markup (see `crate::render_page`).
     #[prop_or(true)]
     pub flat_copy: bool,
+    /// The page's services; none natively.
+    #[prop_or_default]
+    pub page: PageRef,
 }
 
 #[component]
 pub fn Host(props: &HostProps) -> Html {
     let settings = use_state(|| props.settings.clone());
-    let command = use_state_eq(|| None::<Command>);
-    let seq = use_mut_ref(|| 0u32);
+    let start = props.settings.as_ref().map_or(0, |s| s.options.start);
+    let place = use_reducer_eq(|| Place {
+        cursor: Cursor::new(STORY.len(), start),
+        origin: Origin::Start,
+    });
+    let index = place.cursor.index();
+    // What the host asks for: the handle's `go_to`, the page's hash, keys and messages.
     let send = {
-        let command = command.clone();
-        Callback::from(move |action: Action| {
-            let next = {
-                let mut seq = seq.borrow_mut();
-                *seq = seq.wrapping_add(1);
-                *seq
-            };
-            command.set(Some(Command { seq: next, action }));
+        let place = place.clone();
+        use_callback((), move |action: Action, _| {
+            place.dispatch((action, Origin::Host))
+        })
+    };
+    let on_action = {
+        let place = place.clone();
+        use_callback((), move |(action, origin): (Action, Origin), _| {
+            place.dispatch((action, origin))
         })
     };
     {
@@ -140,19 +224,16 @@ pub fn Host(props: &HostProps) -> Html {
         .as_ref()
         .and_then(|s| s.options.id.clone())
         .unwrap_or_else(|| props.instance.to_string());
-
-    #[cfg(target_arch = "wasm32")]
     {
         let mode = props.mode;
         let settings = settings.clone();
-        let send = send.clone();
+        let page = props.page.clone();
         let instance = props.instance.to_string();
+        let send = send.clone();
         use_effect_with((), move |_| {
-            let mut listeners = Vec::new();
+            let mut listening: Box<dyn Any> = Box::new(());
             if mode == Mode::Page {
-                let read = (*settings)
-                    .clone()
-                    .unwrap_or_else(super::browser::page_settings);
+                let read = (*settings).clone().unwrap_or_else(|| page.0.settings());
                 if settings.is_none() {
                     if read.options.start != 0 {
                         send.emit(Action::GoTo(read.options.start));
@@ -160,47 +241,34 @@ pub fn Host(props: &HostProps) -> Html {
                     settings.set(Some(read.clone()));
                 }
                 let embed_id = read.options.id.clone().unwrap_or(instance);
-                listeners = super::browser::page_listeners(send, embed_id);
+                listening = page.0.listen(send, embed_id);
             }
-            move || drop(listeners)
+            move || drop(listening)
         });
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = &send;
-
-    // Made once, not on every render: a new callback is a new prop, and would make the
-    // Explainer render again for nothing — also when the page's settings arrive after
-    // hydration. What `on_step` needs then, it reads at the time of the step.
-    let live = props.mode == Mode::Page && settings.is_some();
-    let step_target = use_mut_ref(|| (false, String::new()));
-    *step_target.borrow_mut() = (live, embed_id);
-    let mode = props.mode;
-    let instance = props.instance.clone();
-    let on_step = use_callback((), move |shown: StepShown, _| {
-        let (live, embed_id) = &*step_target.borrow();
-        #[cfg(target_arch = "wasm32")]
-        {
-            super::browser::step_shown(mode, &instance, embed_id, shown);
-            if *live {
-                super::browser::page_step_changed(shown.index, embed_id);
-            }
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (live, embed_id, mode, &instance, shown);
-    });
-    let on_copy = use_callback((), |text: String, _| {
-        #[cfg(target_arch = "wasm32")]
-        super::browser::copy_to_clipboard(text);
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = text;
-    });
+    {
+        let (mode, page) = (props.mode, props.page.clone());
+        let live = settings.is_some();
+        let (prefix, embed_id) = (props.instance.to_string(), embed_id.clone());
+        let origin = place.origin;
+        use_effect_with(index, move |index| {
+            let shown = StepShown {
+                index: *index,
+                origin,
+            };
+            after_step(&*page.0, mode, live, &prefix, &embed_id, shown);
+        });
+    }
+    let on_copy = {
+        let page = props.page.clone();
+        use_callback((), move |text: String, _| page.0.copy(text))
+    };
 
     let current = (*settings).clone().unwrap_or_default();
     let o = &current.options;
-    let start = if props.settings.is_some() { o.start } else { 0 };
     html! {
-        <Explainer start={start} theme={o.theme} plain={o.plain} tables_open={o.tables_open}
-            on_step={on_step} command={*command} instance={props.instance.clone()}
+        <Explainer index={index} on_action={on_action} theme={o.theme} plain={o.plain}
+            tables_open={o.tables_open} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
             downloads={current.downloads.clone()} flat_copy={props.flat_copy} />
     }
@@ -236,5 +304,67 @@ mod tests {
         remote.close();
         assert!(!remote.send(Action::Next));
         assert!(seen.borrow().is_empty());
+    }
+
+    /// A page that writes down what it was asked.
+    #[derive(Default)]
+    struct Recording(RefCell<Vec<String>>);
+
+    impl Page for Recording {
+        fn step_shown(&self, mode: Mode, prefix: &str, embed_id: &str, shown: StepShown) {
+            self.0.borrow_mut().push(format!(
+                "shown {mode:?} {prefix} {embed_id} {} {:?}",
+                shown.index, shown.origin
+            ));
+        }
+        fn step_changed(&self, index: usize, embed_id: &str) {
+            self.0
+                .borrow_mut()
+                .push(format!("changed {index} {embed_id}"));
+        }
+    }
+
+    #[test]
+    fn after_a_step_only_the_live_bundle_page_writes_the_url_and_tells_its_parent() {
+        let shown = StepShown {
+            index: 2,
+            origin: Origin::Controls,
+        };
+        let page = Recording::default();
+        after_step(&page, Mode::Page, true, "esc", "story-1", shown);
+        after_step(&page, Mode::Page, false, "esc", "story-1", shown);
+        after_step(&page, Mode::Mounted, true, "m1", "m1", shown);
+        assert_eq!(
+            *page.0.borrow(),
+            [
+                "shown Page esc story-1 2 Controls",
+                "changed 2 story-1",
+                "shown Page esc story-1 2 Controls",
+                "shown Mounted m1 m1 2 Controls",
+            ]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn the_native_render_needs_no_page() {
+        let html = futures::executor::block_on(
+            yew::ServerRenderer::<Host>::with_props(|| HostProps {
+                mode: Mode::Mounted,
+                instance: "m1".into(),
+                remote: Remote::default(),
+                settings: Some(Settings {
+                    options: super::super::config::Options {
+                        start: 3,
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                }),
+                flat_copy: false,
+                page: PageRef::default(),
+            })
+            .render(),
+        );
+        assert!(html.contains(&format!("data-step=\"{}\"", STORY.steps[3].slug)));
     }
 }

@@ -20,8 +20,8 @@
 //!
 //! May import `model`; no yew, no DOM.
 
-use super::WIDTH;
 use super::scale::Linear;
+use super::{WIDTH, within};
 use crate::model::{Date, DateSpan, civil_from_day_number, month_abbr};
 
 /// An event's time: its first and last possible day, both included.
@@ -339,9 +339,11 @@ fn ticks_at(axis: &TimeAxis, every: Every) -> (Vec<Tick>, bool) {
         .zip(labels)
         .map(|(c, label)| {
             let half = text_width(&label, TICK_SIZE) / 2.0;
-            let label_x = c
-                .label_x
-                .clamp(EDGE + half, (WIDTH - EDGE - half).max(EDGE + half));
+            let label_x = within(
+                c.label_x,
+                EDGE + half,
+                (WIDTH - EDGE - half).max(EDGE + half),
+            );
             Tick {
                 x: c.x,
                 label_x,
@@ -401,8 +403,8 @@ impl Overview {
     /// around its middle and kept on the line.
     pub fn zoom(&self, window: Span) -> (f64, f64) {
         let (x0, x1) = (self.axis.x0, self.axis.x1);
-        let a = self.axis.x(f64::from(window.first)).clamp(x0, x1);
-        let b = self.axis.x(f64::from(window.last + 1)).clamp(x0, x1);
+        let a = within(self.axis.x(f64::from(window.first)), x0, x1);
+        let b = within(self.axis.x(f64::from(window.last + 1)), x0, x1);
         let half = (b - a).max(MIN_ZOOM) / 2.0;
         let middle = ((a + b) / 2.0).min(x1 - half).max(x0 + half);
         (middle - half, middle + half)

@@ -1,37 +1,61 @@
-//! browser: the explainer in a real page. Two ways in:
-//! - `start()` (the bundle's own page, also the iframe page): options from the URL,
-//!   `#step-<slug>` honoured on load and on hashchange and kept current with
-//!   `history.replaceState` (no history flood), arrow keys anywhere on the page, and, inside
-//!   an iframe, the content height and step changes posted to the parent.
-//! - `mount(element, options)` (the script embed): options from a JS object, a handle with
-//!   `go_to(step)` and `destroy()`; nothing page-wide, so several instances stay independent.
+//! page: the browser's side of [`Page`] for the explainer in a real page — the only code that
+//! reads the URL, writes the history, listens to the page's keys and messages, posts to a
+//! framing parent, scrolls, moves the focus and copies to the clipboard. Compiled for wasm32
+//! only; `host` asks for all of it through the `Page` trait, and `entry` hands it in.
+//!
+//! On the bundle's own page (also the iframe page): options from the URL, `#step-<slug>`
+//! honoured on load and on hashchange and kept current with `history.replaceState` (no history
+//! flood), the arrow keys with the focus on the page itself, and, inside an iframe, the
+//! content height, step changes and scroll requests posted to the parent.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-use super::MOUNT_ID;
-use super::config::{self, Options, RawValue};
-use super::host::{Host, HostProps, Mode, Remote, Settings};
-use super::messages::{self, Incoming, Post};
+use super::config::PREFIX;
+use super::config::{self, Pairs, Settings};
+use super::host::{Mode, Page};
+use super::messages::{self, Incoming, Post, Request};
 use super::reveal;
 use crate::app::embed_code::base_dir;
 use crate::app::{StepShown, page_key_action};
-use crate::components::full_story::FLAT_COPY_ID;
 use crate::components::scope::{slide_id, stage_id, tab_id};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, Origin, STORY};
+
+/// The page the browser gives: every service, for real.
+pub struct BrowserPage;
+
+impl Page for BrowserPage {
+    fn settings(&self) -> Settings {
+        page_settings()
+    }
+    fn listen(&self, send: Callback<Action>, embed_id: String) -> Box<dyn Any> {
+        Box::new(page_listeners(send, embed_id))
+    }
+    fn step_shown(&self, mode: Mode, prefix: &str, embed_id: &str, shown: StepShown) {
+        step_shown(mode, prefix, embed_id, shown);
+    }
+    fn step_changed(&self, index: usize, embed_id: &str) {
+        page_step_changed(index, embed_id);
+    }
+    fn copy(&self, text: String) {
+        copy_to_clipboard(text);
+    }
+}
 
 fn location() -> Option<web_sys::Location> {
     Some(gloo::utils::window().location())
 }
 
-fn warn_all(warnings: Vec<String>) {
+fn warn_all(warnings: impl IntoIterator<Item = impl std::fmt::Display>) {
     for warning in warnings {
-        gloo::console::warn!(warning);
+        gloo::console::warn!(warning.to_string());
     }
 }
 
@@ -42,15 +66,25 @@ fn parent_window() -> Option<web_sys::Window> {
     (parent != window).then_some(parent)
 }
 
+/// A message as a JavaScript value: a plain object (maps as objects too), or, for the formats
+/// that want one, its JSON text.
+fn to_js(post: &Post) -> Option<JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = post.serialize(&serializer).ok()?;
+    if post.is_text() {
+        js_sys::JSON::stringify(&value).ok().map(JsValue::from)
+    } else {
+        Some(value)
+    }
+}
+
 fn post_to_parent(post: &Post) {
     let Some(parent) = parent_window() else {
         return;
     };
-    let message = match post {
-        Post::Object(json) => js_sys::JSON::parse(json).unwrap_or(JsValue::NULL),
-        Post::Text(text) => JsValue::from_str(text),
-    };
-    let _ = parent.post_message(&message, "*");
+    if let Some(message) = to_js(post) {
+        let _ = parent.post_message(&message, "*");
+    }
 }
 
 /// The id of the element in which the offline file carries its data downloads.
@@ -64,31 +98,47 @@ fn embedded_downloads() -> DownloadHrefs {
     else {
         return DownloadHrefs::default();
     };
-    let Ok(object) = js_sys::JSON::parse(&text) else {
-        gloo::console::warn!(
-            "escalation: the embedded downloads are not valid JSON; links point beside the page"
-        );
+    let read = js_sys::JSON::parse(&text)
+        .ok()
+        .and_then(|object| serde_wasm_bindgen::from_value::<Pairs<String>>(object).ok());
+    let Some(read) = read else {
+        gloo::console::warn!(format!(
+            "{PREFIX} the embedded downloads are not a JSON object of links; links point beside the page"
+        ));
         return DownloadHrefs::default();
     };
-    let pairs = js_sys::Object::entries(&object.unchecked_into())
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.unchecked_into();
-            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
-        })
+    let pairs = read
+        .0
+        .into_iter()
         .filter(|(_, href)| href.starts_with("data:"))
         .collect();
     DownloadHrefs(Rc::new(pairs))
 }
 
-pub fn copy_to_clipboard(text: String) {
+fn copy_to_clipboard(text: String) {
     let clipboard = gloo::utils::window().navigator().clipboard();
     let _ = clipboard.write_text(&text);
 }
 
+/// The URL's query as the browser decodes it: `URLSearchParams`' pairs.
+fn query_pairs(search: &str) -> Vec<(String, String)> {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return Vec::new();
+    };
+    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| {
+            let entry: js_sys::Array = entry.ok()?.dyn_into().ok()?;
+            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+        })
+        .collect()
+}
+
 /// What the bundle's own page says: URL options (each bad one warned about), where the
 /// bundle is served from, and the offline file's embedded downloads.
-pub fn page_settings() -> Settings {
+fn page_settings() -> Settings {
     let (query, hash, href) = location()
         .map(|l| {
             (
@@ -98,7 +148,7 @@ pub fn page_settings() -> Settings {
             )
         })
         .unwrap_or_default();
-    let (options, warnings) = config::parse_url(&query, &hash, &STORY);
+    let (options, warnings) = config::parse_url(query_pairs(&query), &hash, &STORY);
     warn_all(warnings);
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
     let downloads = embedded_downloads();
@@ -127,7 +177,7 @@ thread_local! {
 /// step's frame is painted — the reader waits for the step, not for the URL, and
 /// `replaceState` costs a main-thread navigation step — and several changes within one
 /// frame write only the last.
-pub fn page_step_changed(index: usize, embed_id: &str) {
+fn page_step_changed(index: usize, embed_id: &str) {
     let pending = PendingStep {
         index,
         embed_id: embed_id.to_owned(),
@@ -175,7 +225,7 @@ fn write_step_change() {
 /// move the reader made inside the widget keeps the focus in it (on the new target after the
 /// arrow keys moved along the targets; on the slide if the focused control went away with
 /// its step) and brings the stage into view from its top.
-pub fn step_shown(mode: Mode, prefix: &str, embed_id: &str, shown: StepShown) {
+fn step_shown(mode: Mode, prefix: &str, embed_id: &str, shown: StepShown) {
     let document = gloo::utils::document();
     centre_current_tab(&document, prefix, shown.index);
     if !shown.origin.is_reader() {
@@ -282,7 +332,7 @@ fn after_paint(task: fn()) {
 }
 
 /// The page-wide listeners of the bundle's own page.
-pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener> {
+fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener> {
     let window = gloo::utils::window();
     let document = gloo::utils::document();
     let mut listeners = Vec::new();
@@ -294,9 +344,13 @@ pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventList
             match config::step_from_hash(&hash, &STORY) {
                 Some(i) => send.emit(Action::GoTo(i)),
                 None if hash.is_empty() || hash == "#" => {}
-                None => gloo::console::warn!(format!(
-                    "escalation: ignoring {hash}: it links to no step"
-                )),
+                None => warn_all([config::Warning {
+                    given: config::Given::Hash,
+                    key: String::new(),
+                    value: hash,
+                    refusal: config::Refusal::NoSuchStep,
+                    steps: STORY.len(),
+                }]),
             }
         }));
     }
@@ -334,20 +388,14 @@ pub fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventList
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
-        let data = event.data();
-        let field = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).ok();
-        let kind = if data.is_object() {
-            field("type").and_then(|v| v.as_string())
-        } else {
-            None
+        // Anything that does not read as an object with our fields is not ours.
+        let Ok(message) = serde_wasm_bindgen::from_value::<Incoming>(event.data()) else {
+            return;
         };
-        let step = field("step")
-            .filter(|_| data.is_object())
-            .map(|v| raw_value(&v));
-        match messages::parse_incoming(kind.as_deref(), step, &STORY) {
-            Incoming::GoTo(i) => send.emit(Action::GoTo(i)),
-            Incoming::Invalid(warning) => gloo::console::warn!(warning),
-            Incoming::Foreign => {}
+        match messages::read_incoming(&message, &STORY) {
+            Request::GoTo(i) => send.emit(Action::GoTo(i)),
+            Request::Refused(why) => warn_all([why]),
+            Request::Foreign => {}
         }
     }));
     if parent_window().is_some() {
@@ -385,214 +433,4 @@ fn watch_height(embed_id: String) {
     }
     // The observer lives as long as the page.
     callback.forget();
-}
-
-fn raw_value(value: &JsValue) -> RawValue {
-    if let Some(text) = value.as_string() {
-        RawValue::Text(text)
-    } else if let Some(n) = value.as_f64() {
-        RawValue::Number(n)
-    } else if let Some(b) = value.as_bool() {
-        RawValue::Bool(b)
-    } else if value.is_null() {
-        RawValue::Other("null")
-    } else if value.is_undefined() {
-        RawValue::Other("undefined")
-    } else {
-        RawValue::Other("an object")
-    }
-}
-
-/// Reads `mount()` options: a plain object, or nothing for the defaults. Each own property
-/// becomes a key and a typed value for `config::parse_pairs`.
-fn options_from_js(options: JsValue) -> Options {
-    if options.is_undefined() || options.is_null() {
-        return Options::default();
-    }
-    if !options.is_object() || js_sys::Array::is_array(&options) {
-        gloo::console::warn!(format!(
-            "escalation: mount options must be an object, not {}; using the defaults",
-            describe_js(&options)
-        ));
-        return Options::default();
-    }
-    let pairs: Vec<(String, RawValue)> = js_sys::Object::entries(options.unchecked_ref())
-        .iter()
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.dyn_into().ok()?;
-            Some((entry.get(0).as_string()?, raw_value(&entry.get(1))))
-        })
-        .collect();
-    let (options, warnings) = config::parse_pairs(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
-        "mount option",
-        &STORY,
-    );
-    warn_all(warnings);
-    options
-}
-
-/// What a JS value is, for a warning.
-fn describe_js(value: &JsValue) -> String {
-    if let Some(text) = value.as_string() {
-        format!("the text {text:?}")
-    } else if js_sys::Array::is_array(value) {
-        "an array".into()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
-    }
-}
-
-thread_local! {
-    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
-}
-
-fn next_instance() -> AttrValue {
-    let n = NEXT_INSTANCE.with(|c| c.replace(c.get() + 1));
-    format!("esc{n}").into()
-}
-
-/// A mounted widget, returned by `mount`.
-#[wasm_bindgen]
-pub struct EscalationHandle {
-    app: Option<yew::AppHandle<Host>>,
-    remote: Remote,
-}
-
-#[wasm_bindgen]
-impl EscalationHandle {
-    /// Moves to a step, by slug or 1-based number; a bad one is ignored with a warning.
-    pub fn go_to(&self, step: JsValue) {
-        let index = config::step_from_raw(&raw_value(&step), &STORY);
-        match index {
-            Some(i) => {
-                if !self.remote.send(Action::GoTo(i)) {
-                    gloo::console::warn!("escalation: go_to on a widget that was destroyed");
-                }
-            }
-            None => gloo::console::warn!(format!(
-                "escalation: go_to ignores {step:?}: not a step slug or a number from 1 to {}",
-                STORY.len()
-            )),
-        }
-    }
-
-    /// Removes the widget from its element and stops it.
-    pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        self.remote.close();
-    }
-}
-
-/// Mounts the explainer into `element` with `options` (`step`, `theme`, `plain`, `tables`,
-/// `id`). Unknown keys and bad values are ignored with a console warning.
-#[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
-    install_panic_hook();
-    let element: web_sys::Element = element
-        .dyn_into()
-        .map_err(|_| JsError::new("escalation: mount(element, options) needs a DOM element"))?;
-    let options = options_from_js(options);
-    let instance = options
-        .id
-        .clone()
-        .map_or_else(next_instance, AttrValue::from);
-    let remote = Remote::default();
-    let props = HostProps {
-        mode: Mode::Mounted,
-        instance,
-        remote: remote.clone(),
-        settings: Some(Settings {
-            options,
-            ..Settings::default()
-        }),
-        flat_copy: true,
-    };
-    let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
-    Ok(EscalationHandle {
-        app: Some(app),
-        remote,
-    })
-}
-
-/// After a panic the wasm cannot run again: log a clear message and turn every widget on the
-/// page into the static story (already in the DOM) with a visible note, instead of freezing.
-fn install_panic_hook() {
-    static INSTALL: std::sync::Once = std::sync::Once::new();
-    // Through Yew, which otherwise installs its own hook when it first renders.
-    INSTALL.call_once(|| {
-        yew::set_custom_panic_hook(Box::new(|info| {
-            gloo::console::error!(format!(
-                "escalation: internal error; the interactive version stopped and shows the whole story instead. {info}"
-            ));
-            show_static_story();
-        }));
-    });
-}
-
-fn show_static_story() {
-    let document = gloo::utils::document();
-    let Ok(widgets) = document.query_selector_all(".escalation") else {
-        return;
-    };
-    for i in 0..widgets.length() {
-        let Some(widget) = widgets
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let _ = widget.class_list().add_1("is-static");
-        if widget.id() == FLAT_COPY_ID
-            || widget
-                .query_selector(".crash-note")
-                .ok()
-                .flatten()
-                .is_some()
-        {
-            continue;
-        }
-        if let Ok(note) = document.create_element("p") {
-            note.set_class_name("crash-note");
-            let _ = note.set_attribute("role", "alert");
-            note.set_text_content(Some(
-                "Something went wrong in the interactive version, so the whole story is shown below as text and pictures.",
-            ));
-            let _ = widget.prepend_with_node_1(&note);
-        }
-    }
-}
-
-/// Deliberately panics, so tests (and a host's QA) can check the error path: the note, the
-/// static story and the console message.
-#[wasm_bindgen(js_name = "__panicForTests")]
-pub fn panic_for_tests() {
-    panic!("deliberate panic from __panicForTests");
-}
-
-/// Starts the bundle's own page: takes over the prerendered markup in `#escalation`
-/// (hydration), or renders into it when it is empty (a development build). A host page that
-/// loads the bundle only to call `mount` has no `#escalation`, and gets nothing here.
-pub fn start() {
-    install_panic_hook();
-    let document = gloo::utils::document();
-    let Some(root) = document.get_element_by_id(MOUNT_ID) else {
-        return;
-    };
-    let flat_copy = document.get_element_by_id(FLAT_COPY_ID).is_none();
-    let props = HostProps {
-        mode: Mode::Page,
-        instance: "esc".into(),
-        remote: Remote::default(),
-        settings: None,
-        flat_copy,
-    };
-    let renderer = yew::Renderer::<Host>::with_root_and_props(root.clone(), props);
-    if root.first_element_child().is_some() {
-        renderer.hydrate();
-    } else {
-        renderer.render();
-    }
 }

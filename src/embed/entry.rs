@@ -1,0 +1,221 @@
+//! entry: the ways into the explainer from JavaScript, compiled for wasm32 only.
+//! - `start()` (the bundle's own page, also the iframe page): takes over the prerendered
+//!   markup in `#escalation` with the browser's page services (`page::BrowserPage`).
+//! - `mount(element, options)` (the script embed): options read from a JS object with
+//!   serde-wasm-bindgen, a handle with `go_to(step)` and `destroy()`; nothing page-wide, so
+//!   several instances stay independent.
+//! - The panic hook: after a panic the wasm cannot run again, so every widget on the page
+//!   turns into the static story with a visible note.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use super::MOUNT_ID;
+use super::config::PREFIX;
+use super::config::{self, Given, OptionPairs, Options, Pairs, RawValue, Settings};
+use super::host::{Host, HostProps, Mode, PageRef, Remote};
+use super::page::BrowserPage;
+use crate::components::full_story::FLAT_COPY_ID;
+use crate::story::{Action, STORY};
+
+/// Reads `mount()` options: a plain object, or nothing for the defaults. serde-wasm-bindgen
+/// reads each own property into a key and a typed value for `config::parse_pairs`.
+fn options_from_js(options: JsValue) -> Options {
+    if options.is_undefined() || options.is_null() {
+        return Options::default();
+    }
+    let pairs = (options.is_object() && !js_sys::Array::is_array(&options))
+        .then(|| serde_wasm_bindgen::from_value::<OptionPairs>(options.clone()).ok())
+        .flatten();
+    let Some(Pairs(pairs)) = pairs else {
+        gloo::console::warn!(format!(
+            "{PREFIX} mount options must be an object, not {}; using the defaults",
+            describe_js(&options)
+        ));
+        return Options::default();
+    };
+    let (options, warnings) = config::parse_pairs(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
+        Given::Mount,
+        &STORY,
+    );
+    for warning in warnings {
+        gloo::console::warn!(warning.to_string());
+    }
+    options
+}
+
+/// What a JS value is, for a warning.
+fn describe_js(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        format!("the text {}", config::quoted(&text))
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+thread_local! {
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+}
+
+fn next_instance() -> AttrValue {
+    let n = NEXT_INSTANCE.with(|c| c.replace(c.get() + 1));
+    format!("esc{n}").into()
+}
+
+/// A mounted widget, returned by `mount`.
+#[wasm_bindgen]
+pub struct EscalationHandle {
+    app: Option<yew::AppHandle<Host>>,
+    remote: Remote,
+}
+
+#[wasm_bindgen]
+impl EscalationHandle {
+    /// Moves to a step, by slug or 1-based number; a bad one is ignored with a warning.
+    pub fn go_to(&self, step: JsValue) {
+        let value = serde_wasm_bindgen::from_value::<RawValue>(step)
+            .unwrap_or(RawValue::Other("unreadable"));
+        let index = config::step_from_raw(&value, &STORY);
+        match index {
+            Some(i) => {
+                if !self.remote.send(Action::GoTo(i)) {
+                    gloo::console::warn!(format!("{PREFIX} go_to on a widget that was destroyed"));
+                }
+            }
+            None => gloo::console::warn!(format!(
+                "{PREFIX} go_to ignores {}: not a step slug or a number from 1 to {}",
+                value.describe(),
+                STORY.len()
+            )),
+        }
+    }
+
+    /// Removes the widget from its element and stops it.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.remote.close();
+    }
+}
+
+/// Mounts the explainer into `element` with `options` (`step`, `theme`, `plain`, `tables`,
+/// `id`). Unknown keys and bad values are ignored with a console warning.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
+    install_panic_hook();
+    let element: web_sys::Element = element.dyn_into().map_err(|_| {
+        JsError::new(&format!(
+            "{PREFIX} mount(element, options) needs a DOM element"
+        ))
+    })?;
+    let options = options_from_js(options);
+    let instance = options
+        .id
+        .clone()
+        .map_or_else(next_instance, AttrValue::from);
+    let remote = Remote::default();
+    let props = HostProps {
+        mode: Mode::Mounted,
+        instance,
+        remote: remote.clone(),
+        settings: Some(Settings {
+            options,
+            ..Settings::default()
+        }),
+        flat_copy: true,
+        page: PageRef(Rc::new(BrowserPage)),
+    };
+    let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
+    Ok(EscalationHandle {
+        app: Some(app),
+        remote,
+    })
+}
+
+/// After a panic the wasm cannot run again: log a clear message and turn every widget on the
+/// page into the static story (already in the DOM) with a visible note, instead of freezing.
+fn install_panic_hook() {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    // Through Yew, which otherwise installs its own hook when it first renders.
+    INSTALL.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            gloo::console::error!(format!(
+                "{PREFIX} internal error; the interactive version stopped and shows the whole story instead. {info}"
+            ));
+            show_static_story();
+        }));
+    });
+}
+
+fn show_static_story() {
+    let document = gloo::utils::document();
+    let Ok(widgets) = document.query_selector_all(".escalation") else {
+        return;
+    };
+    for i in 0..widgets.length() {
+        let Some(widget) = widgets
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = widget.class_list().add_1("is-static");
+        if widget.id() == FLAT_COPY_ID
+            || widget
+                .query_selector(".crash-note")
+                .ok()
+                .flatten()
+                .is_some()
+        {
+            continue;
+        }
+        if let Ok(note) = document.create_element("p") {
+            note.set_class_name("crash-note");
+            let _ = note.set_attribute("role", "alert");
+            note.set_text_content(Some(
+                "Something went wrong in the interactive version, so the whole story is shown below as text and pictures.",
+            ));
+            let _ = widget.prepend_with_node_1(&note);
+        }
+    }
+}
+
+/// Deliberately panics, so tests (and a host's QA) can check the error path: the note, the
+/// static story and the console message.
+#[wasm_bindgen(js_name = "__panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic from __panicForTests");
+}
+
+/// Starts the bundle's own page: takes over the prerendered markup in `#escalation`
+/// (hydration), or renders into it when it is empty (a development build). A host page that
+/// loads the bundle only to call `mount` has no `#escalation`, and gets nothing here.
+pub fn start() {
+    install_panic_hook();
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id(MOUNT_ID) else {
+        return;
+    };
+    let flat_copy = document.get_element_by_id(FLAT_COPY_ID).is_none();
+    let props = HostProps {
+        mode: Mode::Page,
+        instance: "esc".into(),
+        remote: Remote::default(),
+        settings: None,
+        flat_copy,
+        page: PageRef(Rc::new(BrowserPage)),
+    };
+    let renderer = yew::Renderer::<Host>::with_root_and_props(root.clone(), props);
+    if root.first_element_child().is_some() {
+        renderer.hydrate();
+    } else {
+        renderer.render();
+    }
+}
