@@ -451,19 +451,19 @@ fn binding_scope(tokens: &[Token], at: usize) -> std::ops::Range<usize> {
             let close = (at..tokens.len())
                 .find(|&i| punct(tokens, i, '|'))
                 .unwrap_or(tokens.len());
-            close + 1..expression_end(tokens, close + 1)
+            close + 1..end_of(tokens, close + 1, true)
         }
         Some(('(', open)) if is_fn_params(tokens, open) => {
-            let close = matching(tokens, open).unwrap_or(tokens.len());
+            let close = end_of(tokens, open + 1, false);
             let body = (close..tokens.len())
                 .find(|&i| punct(tokens, i, '{') || punct(tokens, i, ';'))
                 .filter(|&i| punct(tokens, i, '{'));
             match body {
-                Some(body) => body..matching(tokens, body).unwrap_or(tokens.len()),
+                Some(body) => body..end_of(tokens, body + 1, false),
                 None => close..close,
             }
         }
-        _ => at + 1..block_end(tokens, at + 1),
+        _ => at + 1..end_of(tokens, at + 1, false),
     }
 }
 
@@ -476,56 +476,16 @@ fn is_fn_params(tokens: &[Token], open: usize) -> bool {
         .any(|i| ident(tokens, i) == Some("fn"))
 }
 
-/// The index of the bracket that closes the one at `open`.
-fn matching(tokens: &[Token], open: usize) -> Option<usize> {
-    let mut depth = 0i32;
-    for (i, t) in tokens.iter().enumerate().skip(open) {
-        match t.tok {
-            Tok::Punct('(' | '[' | '{') => depth += 1,
-            Tok::Punct(')' | ']' | '}') => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Where an expression that starts at `from` ends: at a `,` or `;` outside any bracket it
-/// opens, or at the bracket that closes the list it is in.
-fn expression_end(tokens: &[Token], from: usize) -> usize {
-    let mut depth = 0i32;
+/// Where the code from `from` on ends: at the bracket that closes the group it is in or, with
+/// `at_separator`, at a `,` or `;` outside any bracket it opens, whichever comes first.
+fn end_of(tokens: &[Token], from: usize, at_separator: bool) -> usize {
+    let mut depth = 0usize;
     for (i, t) in tokens.iter().enumerate().skip(from) {
         match t.tok {
             Tok::Punct('(' | '[' | '{') => depth += 1,
-            Tok::Punct(')' | ']' | '}') => {
-                depth -= 1;
-                if depth < 0 {
-                    return i;
-                }
-            }
-            Tok::Punct(',' | ';') if depth == 0 => return i,
-            _ => {}
-        }
-    }
-    tokens.len()
-}
-
-/// Where the block that holds `from` ends.
-fn block_end(tokens: &[Token], from: usize) -> usize {
-    let mut depth = 0i32;
-    for (i, t) in tokens.iter().enumerate().skip(from) {
-        match t.tok {
-            Tok::Punct('(' | '[' | '{') => depth += 1,
-            Tok::Punct(')' | ']' | '}') => {
-                depth -= 1;
-                if depth < 0 {
-                    return i;
-                }
-            }
+            Tok::Punct(')' | ']' | '}') if depth == 0 => return i,
+            Tok::Punct(')' | ']' | '}') => depth -= 1,
+            Tok::Punct(',' | ';') if at_separator && depth == 0 => return i,
             _ => {}
         }
     }
