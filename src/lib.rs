@@ -15,8 +15,8 @@
 //!   `ssr` feature, so every step is testable (and prerenderable) without a browser. Enforced
 //!   by `tests/tidy.rs` (rule 2: outside `embed` and `main.rs`, no browser crate, none of
 //!   Yew's ways to the DOM — `NodeRef`, `TargetCast`, `.dyn_into`, `window()`, `Closure`, … —
-//!   and an event handler only reads the event it was given), and by `tests/ssr.rs`, which
-//!   renders every step natively.
+//!   and an event handler only reads the event it was given), and by `tests/ssr.rs` and
+//!   `tests/snapshots.rs`, which render every step natively.
 //! - Only `embed` touches the host page (window, URL, postMessage). web-sys, wasm-bindgen and
 //!   gloo are wasm32-only dependencies, so the compiler refuses them in a native build of any
 //!   layer; `tests/tidy.rs` (rule 2) refuses them outside `embed` in the wasm32 build too.
