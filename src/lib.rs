@@ -9,12 +9,22 @@
 //!
 //! Invariants, each enforced by the compiler or a test:
 //! - `model`, `story` and `geom` import no yew and no web-sys: pure values and functions,
-//!   tested natively with `cargo test`.
+//!   tested natively with `cargo test`. Enforced by `tests/tidy.rs` (rule 1: these files name
+//!   none of `yew`, `web_sys`, `js_sys`, `wasm_bindgen`, `gloo`).
 //! - `components` and `app` use Yew but never call the DOM; they render natively under the
-//!   `ssr` feature, so every step is testable (and prerenderable) without a browser.
+//!   `ssr` feature, so every step is testable (and prerenderable) without a browser. Enforced
+//!   by `tests/tidy.rs` (rule 2: outside `embed` and `main.rs`, no browser crate, none of
+//!   Yew's ways to the DOM — `NodeRef`, `TargetCast`, `.dyn_into`, `window()`, `Closure`, … —
+//!   and an event handler only reads the event it was given), and by `tests/ssr.rs` and
+//!   `tests/snapshots.rs`, which render every step natively.
 //! - Only `embed` touches the host page (window, URL, postMessage). web-sys, wasm-bindgen and
-//!   gloo are wasm32-only dependencies, so no other layer can.
-//! - Data is checked once, at build time: a bad data file fails the build naming file and line.
+//!   gloo are wasm32-only dependencies, so the compiler refuses them in a native build of any
+//!   layer; `tests/tidy.rs` (rule 2) refuses them outside `embed` in the wasm32 build too.
+//! - `datakit` imports none of the widget's crates (`escalation`, yew, web-sys, js-sys,
+//!   wasm-bindgen, gloo, talc), in its sources or its `Cargo.toml`: `tests/tidy.rs` (rule 3).
+//! - Data is checked once, at build time: a bad data file fails the build naming file and line
+//!   (`build.rs` runs `datakit`; `tests/dataset.rs` holds a broken fixture for each kind of
+//!   error and asserts its kind, file and line).
 
 /// The wasm's allocator: talc, a few kB smaller than the default dlmalloc. The widget is
 /// single-threaded, so its wasm-specific variant needs no real lock.

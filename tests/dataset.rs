@@ -1,6 +1,8 @@
 //! The data edge: each bad fixture in tests/fixtures/ fails with the right kind of error,
 //! at the right file and line; the good fixture and the real data/ pass; and the real data
-//! holds the figures the two source articles give, with their uncertainty.
+//! holds the figures the two source articles give, with their uncertainty. The checks against
+//! the articles themselves read them from `../shared/seeds` beside the checkout: without them
+//! they fail on CI (`CI` set) and print `SKIPPED: …` on stderr elsewhere.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
@@ -423,19 +425,53 @@ mod real_data {
             .collect()
     }
 
+    /// The source articles, for the checks that compare our data with them. They are the
+    /// project's reference copy and travel beside the checkout (`../shared/seeds`), not in
+    /// it. When they are absent the check cannot run: on CI (`CI` set), which has them, that
+    /// fails; elsewhere the check says loudly on stderr that it was skipped, and returns
+    /// `None`.
+    fn seed_articles(check: &str) -> Option<Vec<String>> {
+        use std::io::Write;
+        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let missing = match read_articles(&seeds) {
+            Ok(articles) if !articles.is_empty() => return Some(articles),
+            Ok(_) => format!("{} holds no articles", seeds.display()),
+            Err(e) => format!(
+                "cannot read the source articles at {}: {e}",
+                seeds.display()
+            ),
+        };
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{check}: {missing}; CI must have them at ../shared/seeds beside the checkout"
+        );
+        // Straight to stderr: `eprintln!` in a passing test is captured, and this line must
+        // be seen.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED: {check}: {missing}. To run it, put the source articles (one text file \
+             each) in ../shared/seeds beside the checkout; with CI set, their absence fails."
+        );
+        None
+    }
+
+    /// Every file of `dir`, in name order, as text.
+    fn read_articles(dir: &std::path::Path) -> std::io::Result<Vec<String>> {
+        let mut paths = std::fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<std::io::Result<Vec<_>>>()?;
+        paths.sort();
+        paths.iter().map(std::fs::read_to_string).collect()
+    }
+
     #[test]
     fn the_story_is_in_our_own_words() {
         // No caption or `more` paragraph shares a run of nine words with the articles (a quoted
-        // statement belongs in quotes.toml). Read where the seeds sit beside the checkout.
-        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-        let Ok(entries) = std::fs::read_dir(&seeds) else {
-            eprintln!("the_story_is_in_our_own_words: no source articles at {seeds:?}; skipped");
+        // statement belongs in quotes.toml).
+        let Some(articles) = seed_articles("the_story_is_in_our_own_words") else {
             return;
         };
-        let articles: Vec<Vec<String>> = entries
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .map(|t| words(&t))
-            .collect();
+        let articles: Vec<Vec<String>> = articles.iter().map(|t| words(t)).collect();
         let runs: std::collections::HashSet<&[String]> =
             articles.iter().flat_map(|a| a.windows(9)).collect();
         let story = data().story.expect("the story");
@@ -456,16 +492,11 @@ mod real_data {
 
     #[test]
     fn quotes_are_verbatim_from_their_article() {
-        // The seeds are the project's reference copy; the quotes must appear in the articles
-        // they cite. The texts travel with the repository's history, not its build, so this
-        // check reads them only where they sit beside the checkout.
-        let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-        let Ok(entries) = std::fs::read_dir(&seeds) else {
+        // The quotes must appear in the articles they cite.
+        let Some(articles) = seed_articles("quotes_are_verbatim_from_their_article") else {
             return;
         };
-        let articles: String = entries
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-            .collect::<Vec<_>>()
+        let articles = articles
             .join("\n")
             .replace(['“', '”'], "\"")
             .replace('’', "'");

@@ -2,22 +2,12 @@
 //! story's real title and first step, and every step renders its headline and figures.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::live_part;
 use escalation::model::{DATASET, claimant};
 use escalation::story::STORY;
 use escalation::{render_to_html, render_to_html_with_details};
-
-/// The interactive part of a render (the current step), without the flat full story that
-/// follows it for print.
-fn live_part(html: &str) -> &str {
-    let start = html
-        .find("class=\"live-story\"")
-        .expect("the live story renders");
-    let end = html
-        .find("class=\"full-story\"")
-        .expect("the full story renders");
-    assert!(start < end);
-    &html[start..end]
-}
 
 /// Yew escapes text for HTML; compare against the same escaping.
 fn escaped(text: &str) -> String {

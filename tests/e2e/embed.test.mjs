@@ -6,19 +6,27 @@ import { serve, watchedPage, suite } from './support.mjs';
 
 const env = suite();
 
-/** Waits until the iframe's height is within 2px of its document's content height. */
+/** Waits until the iframe's height is within 2px of its document's content height (the demo
+ * pages frame the bundle from the same origin, so the host can measure both). */
 async function heightSettles(page, frameId) {
   const frame = page.frameLocator(`#${frameId}`);
   await frame.locator('.step-headline').first().waitFor();
-  let last;
-  for (let i = 0; i < 50; i++) {
+  try {
+    const settled = await page.waitForFunction((id) => {
+      const element = document.getElementById(id);
+      const body = element.contentDocument?.body;
+      if (!body) return false;
+      const outer = element.getBoundingClientRect().height;
+      const inner = body.getBoundingClientRect().height;
+      return Math.abs(outer - inner) <= 2 && { outer, inner };
+    }, frameId, { timeout: 5000 });
+    return await settled.jsonValue();
+  } catch (error) {
+    if (error.name !== 'TimeoutError') throw error;
     const outer = await page.locator(`#${frameId}`).evaluate((el) => el.getBoundingClientRect().height);
     const inner = await frame.locator('body').evaluate((b) => b.getBoundingClientRect().height);
-    last = { outer, inner };
-    if (Math.abs(outer - inner) <= 2) return last;
-    await page.waitForTimeout(100);
+    assert.fail(`iframe ${frameId} is ${outer}px for ${inner}px of content`);
   }
-  assert.fail(`iframe ${frameId} is ${last.outer}px for ${last.inner}px of content`);
 }
 
 test('the iframe follows its content height across steps, data tables and widths', async () => {
@@ -167,8 +175,16 @@ test('a host can move an iframe with a message; a bad message only warns', async
   await heightSettles(page, 'frame-a');
   await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'escalation:go-to', step: 'barrage' }, '*'));
   await page.frameLocator('#frame-a').locator('.step[data-step="barrage"]').waitFor();
+  const warned = page.waitForEvent('console', {
+    predicate: (m) => m.type() === 'warning' && m.text().includes('escalation:go-to'),
+    timeout: 5000,
+  });
   await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage({ type: 'escalation:go-to', step: 42 }, '*'));
   await page.evaluate(() => document.getElementById('frame-a').contentWindow.postMessage('just a string from another script', '*'));
+  await warned;
+  // What is tested here is that nothing more happens: no step change and no second warning
+  // in the 300 ms after the bad messages. This wait is the test, not a stand-in for a
+  // condition.
   await page.waitForTimeout(300);
   assert.equal(await page.frameLocator('#frame-a').locator('.step').getAttribute('data-step'), 'barrage');
   assert.equal(frameProblems.filter((w) => w.includes('escalation:go-to')).length, 1, frameProblems.join('\n'));

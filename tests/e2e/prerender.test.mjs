@@ -52,7 +52,8 @@ test('a normal load shows the prerendered first step at once, then hydrates it i
   assert.ok(await page.locator('.live-story .step .chart-box svg').isVisible(), 'the first chart is static SVG');
   assert.ok(await page.locator('.live-story .step-next').isVisible(), 'the navigation shows');
   await headline.evaluate((el) => { el.dataset.prerendered = 'yes'; });
-  await page.waitForTimeout(300);
+  // The prerendered page has painted while the wasm is still held back.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
   release();
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm') && r.responseEnd > 0));
   await page.locator('.live-story .step-next').click();

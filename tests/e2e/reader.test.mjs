@@ -65,7 +65,10 @@ for (const width of [375, 1280]) {
         // The deep link follows the reader once the step's frame is painted.
         if (i > 0) {
           await page.waitForFunction((h) => location.hash === h, `#step-${steps[i].slug}`, { timeout: 2000 })
-            .catch(() => assert.fail(`the deep link did not follow the reader to step ${i + 1} (hash ${now.hash})`));
+            .catch((error) => {
+              if (error.name !== 'TimeoutError') throw error;
+              assert.fail(`the deep link did not follow the reader to step ${i + 1} (hash ${now.hash})`);
+            });
         }
         const group = page.locator('[role="tabpanel"][aria-roledescription="slide"]');
         assert.equal(await group.getAttribute('aria-label'), `${i + 1} of ${steps.length}: ${steps[i].headline}`);
@@ -123,22 +126,35 @@ test('every deep link opens its step, and hashchange moves the story', async () 
   await context.close();
 });
 
+/** Resolves in the first task after the next frame but one is painted: by then the story has
+ * made the write to the URL that it defers to the first task after a step's frame is painted
+ * (`after_paint` in src/embed/browser.rs). */
+function pastTheDeferredWrite(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve)));
+  }));
+}
+
 test('a URL change that comes between a step change and its write to the URL wins', async () => {
   const { context, page, problems } = await watchedPage(env.browser);
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.escalationMemory);
-  await page.waitForTimeout(300);
+  await pastTheDeferredWrite(page);
   // The story's own write to the URL waits for the step's frame. A link followed in that
   // moment changes the URL first and has its hashchange arrive later: the link must win.
+  // The key goes to the stage, where the widget listens for it.
   await page.evaluate((slug) => {
-    document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    document.querySelector('.story-stage').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     history.replaceState(null, '', `#step-${slug}`);
-    return new Promise((resolve) => setTimeout(() => {
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-      resolve();
-    }, 400));
   }, steps[4].slug);
+  await waitForStep(page, 2);
+  await pastTheDeferredWrite(page);
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent('hashchange')));
   await waitForStep(page, 5);
+  // What is tested last is that nothing overwrites the link's hash afterwards: the story
+  // writes the URL in the first task after a step's frame, or at the latest from a backup
+  // timer 250 ms after the step (src/embed/browser.rs). This wait is the test, not a
+  // stand-in for a condition.
   await page.waitForTimeout(400);
   assert.equal(await page.evaluate(() => location.hash), `#step-${steps[4].slug}`);
   assert.equal(await page.locator('.progress-count').textContent(), `5 of ${steps.length}`);

@@ -76,7 +76,21 @@ async function open(page, where) {
     await page.locator('#escalation-mount').evaluate((el) => el.escalation.go_to(1));
   }
   await w.root.locator('.step[data-step="sabotage-2020"]').waitFor();
-  await page.waitForTimeout(300);
+  // The first step shows prerendered before the wasm has taken it over (on the page and in
+  // the iframe): wait until the widget is live. On the demo article, whichever widget is
+  // tested, also until its iframe has taken its content's height from the widget's messages
+  // (a late resize would move the div below it too); then until the page is still.
+  if (where === 'page') {
+    await page.waitForFunction(() => window.escalationMemory);
+  } else {
+    await page.waitForFunction(() => {
+      const frame = document.getElementById('escalation-frame');
+      const body = frame.contentDocument?.body;
+      return Boolean(frame.contentWindow?.escalationMemory && body
+        && Math.abs(frame.getBoundingClientRect().height - body.getBoundingClientRect().height) <= 2);
+    });
+  }
+  await scrollSettles(page);
   return w;
 }
 
@@ -127,13 +141,27 @@ for (const where of ['iframe', 'div']) {
       if (where === 'iframe') {
         await page.waitForFunction(() => document.getElementById('escalation-frame').style.height !== '');
       }
+      // The steps the iframe tells the host it has shown.
+      await page.evaluate(() => {
+        window.stepsTold = [];
+        window.addEventListener('message', (e) => { if (e.data?.type === 'escalation:step') window.stepsTold.push(e.data.step); });
+      });
       const [, total] = await stepCount(w);
       const places = [await place()];
       for (let n = 2; n <= total; n++) {
         await w.root.locator('.story-stage .step-next').click();
         await w.root.locator('.progress-count').filter({ hasText: `${n} of ${total}` }).waitFor();
-        // Give a height message time to arrive and be applied, if one were sent.
-        await page.evaluate(() => new Promise((r) => setTimeout(r, 120)));
+        if (where === 'iframe') {
+          // A height message, if the step sent one, has been applied once the step's own
+          // message has arrived: the widget measures its height as the step's frame is laid
+          // out and tells its step after that frame is painted, and embed.js resizes the
+          // frame as each message arrives, in order.
+          await page.waitForFunction((n) => window.stepsTold.includes(n), n);
+        } else {
+          // In a div the host's layout changes, if at all, with the widget's own render:
+          // once the step's frame is painted there is nothing left to arrive.
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
         places.push(await place());
       }
       const moved = Math.max(...places) - Math.min(...places);
@@ -230,8 +258,11 @@ test('arrow keys move the story only from the stage; Home and End stay the page\
   await page.waitForFunction(() => document.querySelector('.progress-count').textContent.startsWith('8 of'));
   await page.keyboard.press('End');
   await page.keyboard.press('Home');
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-  assert.equal(await count(), '8 of 12', 'Home and End from the page move nothing');
+  // Keys are handled in the order pressed: an arrow after Home and End moves the story on
+  // from wherever they left it, so the step it lands on says whether they moved it.
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => !document.querySelector('.progress-count').textContent.startsWith('8 of'));
+  assert.equal(await count(), '9 of 12', 'Home and End from the page move nothing');
   assert.deepEqual(problems, [], 'no "preventDefault inside a passive listener" errors');
   await context.close();
 });

@@ -2,7 +2,8 @@
 //! `N passed, N failed` line.
 //!
 //! a. lint: rustfmt and clippy (native and wasm32), warnings denied;
-//! b. native: `cargo test` for the workspace (logic, data, server-side renders);
+//! b. native: `cargo test` for the workspace (logic, data, server-side renders, chart
+//!    snapshots, the tidy test), with insta told never to write or accept a snapshot;
 //! c. browser: wasm-bindgen-test in headless Chromium (tests/browser.rs);
 //! d. e2e: a release bundle served on loopback, driven by playwright-core (tests/e2e/).
 
@@ -77,7 +78,15 @@ fn lint(tools: &Tools) -> Result<(), String> {
 }
 
 fn native(tools: &Tools) -> Result<(), String> {
-    cargo(tools, &["test", "--workspace"])
+    // A chart snapshot that differs fails, and nothing here writes or accepts one: whatever
+    // the environment or an insta config file says, a person reviews snapshot changes
+    // (tests/snapshots.rs says how).
+    let mut command = tools.command("cargo");
+    command
+        .args(["test", "--workspace"])
+        .env("INSTA_UPDATE", "no")
+        .env("INSTA_FORCE_PASS", "0");
+    check(command, "cargo test --workspace (INSTA_UPDATE=no)")
 }
 
 fn browser(tools: &Tools) -> Result<(), String> {
