@@ -58,8 +58,10 @@ cargo xtask fuzz --list                      name the targets
 /// enough that the last one ends near the deadline.
 const BATCH: Duration = Duration::from_secs(3);
 
-/// How long proptest may spend shrinking a failure, in milliseconds.
+/// How long proptest may spend shrinking a failure, in milliseconds, and in steps. (Left
+/// alone, proptest allows four steps per case: none at all when replaying.)
 const SHRINK_MS: &str = "60000";
+const SHRINK_STEPS: &str = "1000000";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let mut seconds = 30;
@@ -170,6 +172,7 @@ fn properties(tests: &Path, target: &str, cases: u64) -> Command {
         .args([&filter(target), "--quiet"])
         .env("PROPTEST_CASES", cases.to_string())
         .env("PROPTEST_MAX_SHRINK_TIME", SHRINK_MS)
+        .env("PROPTEST_MAX_SHRINK_ITERS", SHRINK_STEPS)
         .env_remove("ESCALATION_REPLAY");
     command
 }
