@@ -21,8 +21,9 @@ Tasks:
   test                 install what is missing, then run every test tier (lint, native, browser, e2e)
   dist                 build the release bundle into dist/ and print each file's gzip -9 size
   fuzz [--seconds N] [TARGET...]
-                       fuzz every parser that takes outside input for N seconds each (default 30);
-                       failures are saved under target/fuzz/ (`fuzz --list`, `fuzz --replay T FILE`)
+                       run the property tests of every parser that takes outside input for N seconds
+                       each (default 30); failures are saved under target/fuzz/ (`fuzz --list`,
+                       `fuzz --replay TARGET FILE`)
   bench                measure the release bundle against TimelineJS in Chromium; writes target/bench/report.md
   export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
   setup                install the build and test tools only
