@@ -19,9 +19,13 @@ use std::sync::LazyLock;
 
 use escalation::app::{SWIPE_MIN, action_for_swipe};
 use escalation::embed::config::{
-    Options, RawValue, is_valid_id, parse_pairs, parse_url, step_from_hash, step_from_value,
+    Given, Options, RawValue, Warning, is_valid_id, parse_pairs, parse_url, step_from_hash,
+    step_from_value,
 };
-use escalation::embed::messages::{Incoming, json_string, parse_incoming, plausible_height};
+use escalation::embed::messages::{
+    Incoming, MAX_HEIGHT, MIN_HEIGHT, Request, height_messages, plausible_height, read_incoming,
+    step_message,
+};
 use escalation::story::{Action, Cursor, STORY};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -174,12 +178,16 @@ fn key() -> impl Strategy<Value = String> {
 /// Options are always usable, and each part of the input is refused at most once.
 fn valid_options(
     options: &Options,
-    warnings: &[String],
+    warnings: &[Warning],
     parts: usize,
 ) -> Result<(), TestCaseError> {
     prop_assert!(options.start < STORY.len());
     prop_assert!(options.id.as_deref().is_none_or(is_valid_id));
-    prop_assert!(warnings.iter().all(|w| w.starts_with("escalation: ")));
+    prop_assert!(
+        warnings
+            .iter()
+            .all(|w| w.to_string().starts_with("escalation: "))
+    );
     prop_assert!(warnings.len() <= parts);
     Ok(())
 }
@@ -187,15 +195,9 @@ fn valid_options(
 mod url {
     use super::*;
 
-    fn query() -> impl Strategy<Value = String> {
-        let pairs = vec((key(), text()), 0..8);
-        prop_oneof![
-            text(),
-            (any::<bool>(), pairs).prop_map(|(mark, pairs)| {
-                let pairs: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-                format!("{}{}", if mark { "?" } else { "" }, pairs.join("&"))
-            }),
-        ]
+    /// The query as the browser's `URLSearchParams` decodes it: key and value pairs.
+    fn query() -> impl Strategy<Value = Vec<(String, String)>> {
+        prop_oneof![vec((key(), text()), 0..8), vec((text(), text()), 0..4)]
     }
 
     fn hash() -> impl Strategy<Value = String> {
@@ -212,8 +214,9 @@ mod url {
 
         #[test]
         fn any_url_gives_valid_options(query in query(), hash in hash()) {
-            let (options, warnings) = parse_url(&query, &hash, &STORY);
-            valid_options(&options, &warnings, query.split('&').count() + 1)?;
+            let parts = query.len() + 1;
+            let (options, warnings) = parse_url(query, &hash, &STORY);
+            valid_options(&options, &warnings, parts)?;
         }
     }
 }
@@ -227,7 +230,7 @@ mod mount_options {
         #[test]
         fn any_mount_options_give_valid_options(pairs in vec((key(), raw_value()), 0..8)) {
             let given = pairs.iter().map(|(k, v)| (k.as_str(), v.clone()));
-            let (options, warnings) = parse_pairs(given, "mount option", &STORY);
+            let (options, warnings) = parse_pairs(given, Given::Mount, &STORY);
             valid_options(&options, &warnings, pairs.len())?;
         }
     }
@@ -259,10 +262,11 @@ mod message {
             kind in kind(),
             step in proptest::option::of(raw_value()),
         ) {
-            match parse_incoming(kind.as_deref(), step, &STORY) {
-                Incoming::GoTo(i) => prop_assert!(i < STORY.len()),
-                Incoming::Invalid(w) => prop_assert!(w.starts_with("escalation: ")),
-                Incoming::Foreign => {}
+            let message = Incoming { kind: kind.map(RawValue::Text), step };
+            match read_incoming(&message, &STORY) {
+                Request::GoTo(i) => prop_assert!(i < STORY.len()),
+                Request::Refused(why) => prop_assert!(why.to_string().starts_with("escalation: ")),
+                Request::Foreign => {}
             }
         }
     }
@@ -311,8 +315,9 @@ mod numbers {
 
         #[test]
         fn heights_are_plausible_or_dropped(height in number()) {
+            // What embed.js accepts, the same bounds: a height it would refuse is never sent.
             if let Some(h) = plausible_height(height) {
-                prop_assert!((1..=50_000).contains(&h));
+                prop_assert!((MIN_HEIGHT..=MAX_HEIGHT).contains(&h));
             }
         }
 
@@ -338,18 +343,31 @@ mod numbers {
     }
 }
 
-mod json_string {
+mod outgoing {
     use super::*;
 
     proptest! {
-        #![proptest_config(config("json-string"))]
+        #![proptest_config(config("outgoing"))]
 
         #[test]
-        fn json_strings_round_trip_and_stay_html_safe(text in text()) {
-            let encoded = json_string(&text);
-            prop_assert!(!encoded.contains('<') && !encoded.contains('>'));
-            let decoded: String = serde_json::from_str(&encoded).expect("valid JSON");
-            prop_assert_eq!(decoded, text);
+        fn every_outgoing_message_is_json_that_reads_back(
+            id in text(),
+            src in text(),
+            height in any::<u32>(),
+            index in 0usize..64,
+        ) {
+            let posts = height_messages(&id, height, &src);
+            for post in posts.iter().chain([&step_message(&id, index, "a-slug")]) {
+                let json = serde_json::to_string(post).expect("a message serialises");
+                let read: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+                prop_assert!(read.is_object());
+                let named = read.get("id").and_then(|v| v.as_str())
+                    .or_else(|| read.get("datawrapper-height").and_then(|o| o.as_object()?.keys().next().map(String::as_str)))
+                    .or_else(|| read.get("src").and_then(|v| v.as_str()));
+                if let Some(named) = named {
+                    prop_assert!(named == id || named == src, "{json}");
+                }
+            }
         }
     }
 }

@@ -39,8 +39,8 @@ const TARGETS: [(&str, &str); 7] = [
         "plausible_height, action_for_swipe and the cursor: any floats and actions",
     ),
     (
-        "json-string",
-        "json_string: any text round-trips through JSON without < or >",
+        "outgoing",
+        "outgoing: every message to the host is JSON that reads back, whatever its id and src",
     ),
     (
         "data-files",
