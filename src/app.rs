@@ -13,7 +13,7 @@ use std::cell::Cell;
 
 use yew::prelude::*;
 
-use crate::components::embed_panel::EmbedPanel;
+use crate::components::embed_panel::{CopyRequest, EmbedPanel};
 use crate::components::full_story::FullStory;
 use crate::components::scope::{IdScope, stage_id};
 use crate::components::sources_panel::{DownloadHrefs, colophon};
@@ -97,7 +97,7 @@ pub struct ExplainerProps {
     pub embed_base: Option<AttrValue>,
     /// Copies a snippet to the clipboard (the host does it: it is a browser API).
     #[prop_or_default]
-    pub on_copy: Callback<String>,
+    pub on_copy: Callback<CopyRequest>,
     /// Where the data downloads are, when not beside the page (the offline file).
     #[prop_or_default]
     pub downloads: DownloadHrefs,

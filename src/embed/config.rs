@@ -47,6 +47,9 @@ pub struct Options {
     pub tables_open: bool,
     /// The embed's id, echoed in every message to the host page.
     pub id: Option<String>,
+    /// The host page's origin (`https://news.example`), when the host names it: messages go
+    /// only there, and only its messages are heeded.
+    pub origin: Option<String>,
 }
 
 /// The hash fragment that links to a step: `#step-<slug>`.
@@ -164,15 +167,11 @@ impl<'de> Deserialize<'de> for RawValue {
     }
 }
 
-/// An object's properties in the host's order, each value read as `V`: what `mount()`'s
-/// options object reads into (`Pairs<RawValue>`), and the offline file's table of embedded
-/// downloads (`Pairs<String>`). A vector, not a map: the order is the host's, and the wasm
-/// carries no map code for it.
+/// An object's properties in its order, each value read as `V`: the offline file's table of
+/// embedded downloads (`Pairs<String>`). A vector, not a map: the wasm carries no map code
+/// for it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Pairs<V>(pub Vec<(String, V)>);
-
-/// `mount()`'s options, as the host wrote them.
-pub type OptionPairs = Pairs<RawValue>;
 
 impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -271,6 +270,7 @@ pub enum Refusal {
     NotATheme,
     NotAFlag,
     NotAnId,
+    NotAnOrigin,
     /// A `#step-…` hash that links to no step.
     NoSuchStep,
 }
@@ -305,6 +305,7 @@ impl fmt::Display for Warning {
             Refusal::NotAnId => {
                 format!("use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'")
             }
+            Refusal::NotAnOrigin => "use the host page's origin, like https://news.example".into(),
             Refusal::NoSuchStep => "it links to no step".into(),
         };
         match self.given {
@@ -321,6 +322,33 @@ impl fmt::Display for Warning {
             ),
         }
     }
+}
+
+/// Whether `text` is a web origin as a browser writes one: `https://` or `http://`, a host of
+/// letters, digits, dots and hyphens (or `[…]` for IPv6), an optional port, nothing after.
+pub fn is_origin(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(']') || rest.starts_with('[') => (host, Some(port)),
+        _ => (rest, None),
+    };
+    let host_ok = if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
+        !inner.is_empty() && inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
+    } else {
+        !host.is_empty()
+            && !host.starts_with('.')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+    };
+    let port_ok =
+        port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
+    host_ok && port_ok
 }
 
 /// Sets one option on `options`, or says why the value was refused. Unknown keys are refused.
@@ -350,6 +378,10 @@ pub fn apply_option(
         "id" => match value {
             RawValue::Text(t) if is_valid_id(t) => options.id = Some(t.clone()),
             _ => return Err(Refusal::NotAnId),
+        },
+        "origin" => match value {
+            RawValue::Text(t) if is_origin(t) => options.origin = Some(t.clone()),
+            _ => return Err(Refusal::NotAnOrigin),
         },
         _ => return Err(Refusal::UnknownOption),
     }
@@ -423,6 +455,39 @@ mod tests {
         assert_eq!(step_from_hash("#step-nope", &STORY), None);
         assert_eq!(step_from_hash("#barrage", &STORY), None);
         assert_eq!(step_from_hash("", &STORY), None);
+    }
+
+    #[test]
+    fn an_origin_is_a_scheme_a_host_and_maybe_a_port() {
+        for good in [
+            "https://news.example",
+            "http://127.0.0.1:8080",
+            "https://a-b.example.co.uk",
+            "http://[::1]:3000",
+        ] {
+            assert!(is_origin(good), "{good}");
+        }
+        for bad in [
+            "",
+            "news.example",
+            "https://",
+            "https://news.example/",
+            "https://news.example/path",
+            "javascript://x",
+            "https://news example",
+            "https://news.example:port",
+            "https://news.example:123456",
+            "*",
+        ] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+        let (o, w) = parse_url(
+            query(&[("origin", "https://news.example"), ("origin", "*")]),
+            "",
+            &STORY,
+        );
+        assert_eq!(o.origin.as_deref(), Some("https://news.example"));
+        assert_eq!(w[0].refusal, Refusal::NotAnOrigin);
     }
 
     #[test]
@@ -511,7 +576,8 @@ mod tests {
                 theme: Theme::Dark,
                 plain: true,
                 tables_open: false,
-                id: None
+                id: None,
+                origin: None,
             }
         );
         assert!(w.is_empty());
@@ -573,8 +639,8 @@ mod tests {
             serde_json::from_str(r#"{"step": 2, "theme": ["dark"], "plain": null}"#)
                 .expect("options read as a map");
         assert_eq!(options.len(), 3, "a bad value does not spoil the others");
-        let pairs: OptionPairs = serde_json::from_str(r#"{"theme": "dark", "step": 2}"#)
-            .expect("mount options read in order");
+        let pairs: Pairs<RawValue> = serde_json::from_str(r#"{"theme": "dark", "step": 2}"#)
+            .expect("an object reads in order");
         let keys: Vec<&str> = pairs.0.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["theme", "step"], "in the host's order");
     }

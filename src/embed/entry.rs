@@ -15,27 +15,26 @@ use yew::prelude::*;
 
 use super::MOUNT_ID;
 use super::config::PREFIX;
-use super::config::{self, Given, OptionPairs, Options, Pairs, RawValue, Settings};
+use super::config::{self, Given, Options, RawValue, Settings};
 use super::host::{Host, HostProps, Mode, PageRef, Remote};
 use super::page::BrowserPage;
 use crate::components::full_story::FLAT_COPY_ID;
 use crate::story::{Action, STORY};
 
-/// Reads `mount()` options: a plain object, or nothing for the defaults. serde-wasm-bindgen
-/// reads each own property into a key and a typed value for `config::parse_pairs`.
+/// Reads `mount()` options: a plain object, or nothing for the defaults. Host code can hand
+/// over anything — getters that throw, a revoked proxy — so the object is walked with catching
+/// bindings only (`Reflect` with its `catch`), and only its plain values are read, with
+/// serde-wasm-bindgen, into the typed values `config::parse_pairs` takes: no exception from
+/// the host ever unwinds through the wasm.
 fn options_from_js(options: JsValue) -> Options {
-    if options.is_undefined() || options.is_null() {
-        return Options::default();
-    }
-    let pairs = (options.is_object() && !js_sys::Array::is_array(&options))
-        .then(|| serde_wasm_bindgen::from_value::<OptionPairs>(options.clone()).ok())
-        .flatten();
-    let Some(Pairs(pairs)) = pairs else {
-        gloo::console::warn!(format!(
-            "{PREFIX} mount options must be an object, not {}; using the defaults",
-            describe_js(&options)
-        ));
-        return Options::default();
+    let pairs = match own_values(&options) {
+        Ok(pairs) => pairs,
+        Err(what) => {
+            gloo::console::warn!(format!(
+                "{PREFIX} mount options must be an object, not {what}; using the defaults"
+            ));
+            return Options::default();
+        }
     };
     let (options, warnings) = config::parse_pairs(
         pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
@@ -48,12 +47,67 @@ fn options_from_js(options: JsValue) -> Options {
     options
 }
 
-/// What a JS value is, for a warning.
+/// The object's own string-keyed properties and their values, in its order; or what the
+/// value is, for the warning, when it is not an object that can be read.
+fn own_values(options: &JsValue) -> Result<Vec<(String, RawValue)>, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    if !options.is_object() {
+        return Err(describe_js(options));
+    }
+    if is_array(options)? {
+        return Err("an array".into());
+    }
+    let keys = js_sys::Reflect::own_keys(options).map_err(|_| unreadable())?;
+    let mut pairs = Vec::new();
+    for key in keys.iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value = match js_sys::Reflect::get(options, &key) {
+            Ok(value) => plain_value(&value)?,
+            Err(_) => RawValue::Other("a value that could not be read"),
+        };
+        pairs.push((name, value));
+    }
+    Ok(pairs)
+}
+
+fn unreadable() -> String {
+    "an object that cannot be read".into()
+}
+
+/// Whether an object is an array, asked without `Array.isArray`, which throws on a revoked
+/// proxy.
+fn is_array(value: &JsValue) -> Result<bool, String> {
+    let proto = js_sys::Reflect::get_prototype_of(value).map_err(|_| unreadable())?;
+    let array_proto =
+        js_sys::Reflect::get_prototype_of(&js_sys::Array::new()).map_err(|_| unreadable())?;
+    Ok(js_sys::Object::is(&proto, &array_proto))
+}
+
+/// A value as the options take it: text, a number or a flag read with serde-wasm-bindgen;
+/// anything else named, never opened.
+fn plain_value(value: &JsValue) -> Result<RawValue, String> {
+    if value.is_function() {
+        return Ok(RawValue::Other("a function"));
+    }
+    if value.is_object() {
+        return Ok(if is_array(value).unwrap_or(false) {
+            RawValue::Other("an array")
+        } else {
+            RawValue::Other("an object")
+        });
+    }
+    Ok(serde_wasm_bindgen::from_value::<RawValue>(value.clone())
+        .unwrap_or(RawValue::Other("a value of another kind")))
+}
+
+/// What a JS value is, for a warning. Reads nothing that could throw.
 fn describe_js(value: &JsValue) -> String {
     if let Some(text) = value.as_string() {
         format!("the text {}", config::quoted(&text))
-    } else if js_sys::Array::is_array(value) {
-        "an array".into()
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }
@@ -79,8 +133,7 @@ pub struct EscalationHandle {
 impl EscalationHandle {
     /// Moves to a step, by slug or 1-based number; a bad one is ignored with a warning.
     pub fn go_to(&self, step: JsValue) {
-        let value = serde_wasm_bindgen::from_value::<RawValue>(step)
-            .unwrap_or(RawValue::Other("unreadable"));
+        let value = plain_value(&step).unwrap_or(RawValue::Other("unreadable"));
         let index = config::step_from_raw(&value, &STORY);
         match index {
             Some(i) => {
@@ -110,12 +163,13 @@ impl EscalationHandle {
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
     install_panic_hook();
+    // The options first: whatever the host hands over, reading them warns, never throws.
+    let options = options_from_js(options);
     let element: web_sys::Element = element.dyn_into().map_err(|_| {
         JsError::new(&format!(
             "{PREFIX} mount(element, options) needs a DOM element"
         ))
     })?;
-    let options = options_from_js(options);
     let instance = options
         .id
         .clone()
@@ -189,6 +243,7 @@ fn show_static_story() {
 
 /// Deliberately panics, so tests (and a host's QA) can check the error path: the note, the
 /// static story and the console message.
+#[cfg(feature = "test-hooks")]
 #[wasm_bindgen(js_name = "__panicForTests")]
 pub fn panic_for_tests() {
     panic!("deliberate panic from __panicForTests");

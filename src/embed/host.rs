@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use super::config::Settings;
 use crate::app::{Explainer, StepShown};
+use crate::components::embed_panel::CopyRequest;
 use crate::story::{Action, Cursor, Origin, STORY};
 
 /// What the widget asks of the page it runs in.
@@ -36,8 +37,11 @@ pub trait Page {
     /// The bundle's own page, after a step change: the URL's hash follows and a framing host
     /// page hears of it.
     fn step_changed(&self, _index: usize, _embed_id: &str) {}
-    /// Copies text to the clipboard.
-    fn copy(&self, _text: String) {}
+    /// Copies a snippet to the clipboard, or, where that cannot be done, selects it for the
+    /// reader; says which through the request's `done`.
+    fn copy(&self, request: CopyRequest) {
+        request.done.emit(false);
+    }
 }
 
 /// No page at all: the native render (prerender, tests).
@@ -261,7 +265,7 @@ pub fn Host(props: &HostProps) -> Html {
     }
     let on_copy = {
         let page = props.page.clone();
-        use_callback((), move |text: String, _| page.0.copy(text))
+        use_callback((), move |request: CopyRequest, _| page.0.copy(request))
     };
 
     let current = (*settings).clone().unwrap_or_default();

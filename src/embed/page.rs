@@ -24,6 +24,7 @@ use super::messages::{self, Incoming, Post, Request};
 use super::reveal;
 use crate::app::embed_code::base_dir;
 use crate::app::{StepShown, page_key_action};
+use crate::components::embed_panel::CopyRequest;
 use crate::components::scope::{slide_id, stage_id, tab_id};
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, Origin, STORY};
@@ -44,8 +45,8 @@ impl Page for BrowserPage {
     fn step_changed(&self, index: usize, embed_id: &str) {
         page_step_changed(index, embed_id);
     }
-    fn copy(&self, text: String) {
-        copy_to_clipboard(text);
+    fn copy(&self, request: CopyRequest) {
+        copy_to_clipboard(request);
     }
 }
 
@@ -78,13 +79,27 @@ fn to_js(post: &Post) -> Option<JsValue> {
     }
 }
 
+/// Posts to the framing page only, and, when the host named its origin (`?origin=`), only to
+/// that origin.
 fn post_to_parent(post: &Post) {
     let Some(parent) = parent_window() else {
         return;
     };
+    let target = HOST_ORIGIN.with(|o| o.borrow().clone());
     if let Some(message) = to_js(post) {
-        let _ = parent.post_message(&message, "*");
+        let _ = parent.post_message(&message, target.as_deref().unwrap_or("*"));
     }
+}
+
+/// Whether a message comes from the framing page (and from the origin it named, if it did):
+/// a sibling frame, an opener or any other window cannot move the story.
+fn from_host(event: &web_sys::MessageEvent) -> bool {
+    let (Some(source), Some(parent)) = (event.source(), parent_window()) else {
+        return false;
+    };
+    let from_parent = js_sys::Object::is(&source, &parent);
+    let origin_ok = HOST_ORIGIN.with(|o| o.borrow().as_ref().is_none_or(|o| *o == event.origin()));
+    from_parent && origin_ok
 }
 
 /// The id of the element in which the offline file carries its data downloads.
@@ -115,9 +130,50 @@ fn embedded_downloads() -> DownloadHrefs {
     DownloadHrefs(Rc::new(pairs))
 }
 
-fn copy_to_clipboard(text: String) {
-    let clipboard = gloo::utils::window().navigator().clipboard();
-    let _ = clipboard.write_text(&text);
+/// Writes the snippet to the clipboard if the page can (a secure context, the permission in a
+/// frame), else selects it so the reader can press Ctrl+C. Every call that could throw goes
+/// through a catching binding: nothing the browser refuses crosses into the wasm.
+fn copy_to_clipboard(request: CopyRequest) {
+    let navigator = gloo::utils::window().navigator();
+    let write = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .ok()
+        .filter(|c| c.is_object())
+        .and_then(|clipboard| {
+            let write: js_sys::Function = js_sys::Reflect::get(&clipboard, &"writeText".into())
+                .ok()?
+                .dyn_into()
+                .ok()?;
+            write.call1(&clipboard, &request.text.as_str().into()).ok()
+        })
+        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok());
+    let Some(promise) = write else {
+        select_snippet(&request.shown_in);
+        request.done.emit(false);
+        return;
+    };
+    let (done, failed) = (request.done.clone(), request.done);
+    let shown_in = request.shown_in;
+    let on_ok = Closure::<dyn FnMut(JsValue)>::new(move |_| done.emit(true));
+    let on_err = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        select_snippet(&shown_in);
+        failed.emit(false);
+    });
+    let _ = promise.then2(&on_ok, &on_err);
+    // One pair of small callbacks per click on Copy: they must outlive this call, until the
+    // promise settles, so they are left to the page.
+    on_ok.forget();
+    on_err.forget();
+}
+
+/// Selects the text of the element with `id`, for the reader to copy.
+fn select_snippet(id: &str) {
+    let window = gloo::utils::window();
+    if let (Some(element), Ok(Some(selection))) = (
+        gloo::utils::document().get_element_by_id(id),
+        window.get_selection(),
+    ) {
+        let _ = selection.select_all_children(&element);
+    }
 }
 
 /// The URL's query as the browser decodes it: `URLSearchParams`' pairs.
@@ -151,6 +207,7 @@ fn page_settings() -> Settings {
     let (options, warnings) = config::parse_url(query_pairs(&query), &hash, &STORY);
     warn_all(warnings);
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
+    HOST_ORIGIN.with(|o| o.borrow_mut().clone_from(&options.origin));
     let downloads = embedded_downloads();
     // "Embed this" is for editors on the widget's own page: not inside someone's iframe, and
     // not in the offline file, whose folder holds no bundle to embed.
@@ -170,6 +227,10 @@ thread_local! {
     /// itself. Another hash at the time of writing means the URL was changed meanwhile (a
     /// link, the back button, a script) and its hashchange, still to come, decides the step.
     static KNOWN_HASH: RefCell<String> = const { RefCell::new(String::new()) };
+    /// The host page's origin, when the URL names it (`?origin=`).
+    static HOST_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The slug of the step on screen: the Embedly message's `src` links to it.
+    static CURRENT_SLUG: RefCell<Option<&'static str>> = const { RefCell::new(None) };
 }
 
 /// After a step change on the bundle's own page: the hash follows (replaceState, so the
@@ -178,6 +239,7 @@ thread_local! {
 /// `replaceState` costs a main-thread navigation step — and several changes within one
 /// frame write only the last.
 fn page_step_changed(index: usize, embed_id: &str) {
+    CURRENT_SLUG.with(|c| *c.borrow_mut() = STORY.steps.get(index).map(|s| s.slug));
     let pending = PendingStep {
         index,
         embed_id: embed_id.to_owned(),
@@ -388,6 +450,9 @@ fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener
         let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
             return;
         };
+        if !from_host(event) {
+            return;
+        }
         // Anything that does not read as an object with our fields is not ours.
         let Ok(message) = serde_wasm_bindgen::from_value::<Incoming>(event.data()) else {
             return;
@@ -404,6 +469,16 @@ fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener
     listeners
 }
 
+/// This page's URL at the step on screen, whether or not the URL's hash has caught up yet.
+fn step_url() -> String {
+    let href = location().and_then(|l| l.href().ok()).unwrap_or_default();
+    let Some(slug) = CURRENT_SLUG.with(|c| *c.borrow()) else {
+        return href;
+    };
+    let page = href.split('#').next().unwrap_or_default();
+    format!("{page}{}", config::hash_for(slug))
+}
+
 /// Posts the content height to the parent now and whenever it changes (load, step change,
 /// width change, a table opened): a ResizeObserver on <body>.
 fn watch_height(embed_id: String) {
@@ -417,7 +492,7 @@ fn watch_height(embed_id: String) {
             return;
         };
         if height != last.replace(height) {
-            let src = location().and_then(|l| l.href().ok()).unwrap_or_default();
+            let src = step_url();
             for post in messages::height_messages(&embed_id, height, &src) {
                 post_to_parent(&post);
             }

@@ -43,10 +43,11 @@ test('the bundle works from a sub-path (relative asset URLs)', async () => {
 // The target is 95 kB, below this stack's measured floor (a bare Yew app plus the story's own
 // text already pass it: see the README). The one-screen stage (the stand-ins that keep every
 // step one height, the zoomed timeline, the step's details, focus and scroll handling) took
-// the first load from about 197 kB to about 211 kB, after talc replaced dlmalloc (-2 kB); the
-// guard sits just above that and any further growth fails CI until it is paid for (the byte
-// cuts are their own issue).
-const FIRST_LOAD_GZIP_BUDGET = 214_000;
+// the first load from about 197 kB to about 211 kB, after talc replaced dlmalloc (-2 kB); serde
+// at the JavaScript edge, host values read with catching bindings, the clipboard's fallback and
+// the messages' origin checks took it to about 215 kB. The guard sits just above that and any
+// further growth fails CI until it is paid for (the byte cuts are their own issue).
+const FIRST_LOAD_GZIP_BUDGET = 216_000;
 
 test('the first load stays within its compressed byte budget', async () => {
   const { gzipSync } = await import('node:zlib');

@@ -2,7 +2,7 @@
 // markup over (hydration), and without script or without wasm the whole story still reads.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchedPage, suite } from './support.mjs';
+import { serve, watchedPage, suite } from './support.mjs';
 
 const env = suite();
 
@@ -27,6 +27,15 @@ test('without JavaScript, the whole story is on the page', async () => {
   await page.goto(env.server.url);
   await assertWholeStory(page);
   assert.equal(await page.locator('#escalation-note').isVisible(), false);
+  await context.close();
+});
+
+test('without JavaScript, the offline file shows the whole story too', async () => {
+  const { DIST } = await import('./support.mjs');
+  const { context, page } = await watchedPage(env.browser, { javaScriptEnabled: false });
+  await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  await page.goto(`file://${DIST}/escalation-offline.html`);
+  await assertWholeStory(page);
   await context.close();
 });
 
@@ -82,18 +91,31 @@ test('a deep link on a prerendered page opens its step after hydration', async (
   await context.close();
 });
 
+test('the release bundle exports nothing test-only; the tests\' copy does', async () => {
+  const { DIST, TEST_DIST } = await import('./support.mjs');
+  const { readFile } = await import('node:fs/promises');
+  assert.doesNotMatch(await readFile(`${DIST}/escalation.js`, 'utf8'), /__panicForTests/);
+  assert.match(await readFile(`${TEST_DIST}/escalation.js`, 'utf8'), /__panicForTests/);
+});
+
 test('a panic in the wasm shows a visible note over the static story and logs a clear message', async () => {
-  const { context, page, problems } = await watchedPage(env.browser);
-  await page.goto(env.server.url);
-  await page.waitForFunction(() => window.escalationMemory);
-  const thrown = await page.evaluate(async () => {
-    const module = await import('./escalation.js');
-    try { module.__panicForTests(); return 'no error'; } catch (e) { return e.constructor.name; }
-  });
-  assert.equal(thrown, 'RuntimeError', 'the panic stops the wasm');
-  await page.locator('.escalation .crash-note').waitFor({ state: 'visible' });
-  assert.equal(await page.locator('.escalation .crash-note').getAttribute('role'), 'alert');
-  assert.ok(problems.some((p) => p.startsWith('error: escalation: internal error') && p.includes('deliberate panic')), problems.join('\n'));
-  await assertWholeStory(page);
-  await context.close();
+  const { TEST_DIST } = await import('./support.mjs');
+  const testBundle = await serve(TEST_DIST);
+  try {
+    const { context, page, problems } = await watchedPage(env.browser);
+    await page.goto(testBundle.url);
+    await page.waitForFunction(() => window.escalationMemory);
+    const thrown = await page.evaluate(async () => {
+      const module = await import('./escalation.js');
+      try { module.__panicForTests(); return 'no error'; } catch (e) { return e.constructor.name; }
+    });
+    assert.equal(thrown, 'RuntimeError', 'the panic stops the wasm');
+    await page.locator('.escalation .crash-note').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.escalation .crash-note').getAttribute('role'), 'alert');
+    assert.ok(problems.some((p) => p.startsWith('error: escalation: internal error') && p.includes('deliberate panic')), problems.join('\n'));
+    await assertWholeStory(page);
+    await context.close();
+  } finally {
+    await testBundle.close();
+  }
 });

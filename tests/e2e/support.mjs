@@ -7,6 +7,8 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const DIST = process.env.ESCALATION_DIST || new URL('../../dist', import.meta.url).pathname;
+/** dist/ with a wasm built with the `test-hooks` feature (see xtask/src/dist.rs). */
+export const TEST_DIST = process.env.ESCALATION_TEST_DIST || new URL('../../target/dist-test', import.meta.url).pathname;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

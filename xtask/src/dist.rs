@@ -89,6 +89,74 @@ fn prerender(tools: &Tools, dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the e2e tests' copy of the bundle goes: dist/ with the wasm built with the
+/// `test-hooks` feature (exports the release bundle must not have).
+pub const TEST_DIST: &str = "target/dist-test";
+
+/// Copies the built `dist` into [`TEST_DIST`] and replaces its wasm and JS glue with a build
+/// that has the `test-hooks` feature. Returns the copy's path.
+pub fn build_test_variant(tools: &Tools, dist: &Path) -> Result<PathBuf, String> {
+    let copy = tools.root.join(TEST_DIST);
+    if copy.exists() {
+        std::fs::remove_dir_all(&copy).map_err(|e| format!("cannot clear {TEST_DIST}: {e}"))?;
+    }
+    copy_dir(dist, &copy).map_err(|e| format!("cannot copy dist/ to {TEST_DIST}: {e}"))?;
+    println!("$ cargo build --release --target wasm32-unknown-unknown --features test-hooks");
+    let status = tools
+        .command("cargo")
+        .args([
+            "build",
+            "--release",
+            "--package",
+            "escalation",
+            "--bin",
+            "escalation",
+            "--target",
+            crate::tools::WASM_TARGET,
+            "--features",
+            "test-hooks",
+        ])
+        .status()
+        .map_err(|e| format!("cannot start cargo: {e}"))?;
+    if !status.success() {
+        return Err(format!("the test-hooks wasm did not build ({status})"));
+    }
+    let wasm = tools
+        .root
+        .join("target")
+        .join(crate::tools::WASM_TARGET)
+        .join("release")
+        .join("escalation.wasm");
+    println!("$ wasm-bindgen --target web --no-typescript (test-hooks) into {TEST_DIST}");
+    let status = tools
+        .command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&copy)
+        .arg(&wasm)
+        .status()
+        .map_err(|e| format!("cannot start wasm-bindgen: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "wasm-bindgen failed on the test-hooks wasm ({status})"
+        ));
+    }
+    Ok(copy)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
 /// Writes the dataset downloads (JSON and one CSV per table) into `dir`, or into
 /// `$TRUNK_STAGING_DIR/data` when run as trunk's hook.
 pub fn export_data(dir: Option<&str>) -> Result<(), String> {

@@ -98,10 +98,10 @@ pub fn write(dist: &Path) -> Result<u64, String> {
     if !html.contains(noscript) {
         return Err("dist/index.html has no <noscript> link to static.css".into());
     }
-    html = html.replace(
-        noscript,
-        &format!("<noscript><style>{static_css}</style></noscript>"),
-    );
+    // Moved below the widget's own styles (inlined at the end of the head): the no-script
+    // rules must come last in the cascade, or the widget's `display: none` on the flat
+    // story would win and a reader without script would see nothing below the masthead.
+    html = html.replace(noscript, "");
     remove_element(
         &mut html,
         "<link rel=\"modulepreload\"",
@@ -171,7 +171,7 @@ pub fn write(dist: &Path) -> Result<u64, String> {
         .ok_or("dist/index.html has no </head>")?;
     html.insert_str(
         head_end,
-        &format!("<style>\n{styles}</style>\n<style id=\"escalation-static\" media=\"not all\">\n{static_css}</style>\n"),
+        &format!("<style>\n{styles}</style>\n<style id=\"escalation-static\" media=\"not all\">\n{static_css}</style>\n<noscript><style>{static_css}</style></noscript>\n"),
     );
     let body_end = html
         .rfind("</body>")

@@ -1,7 +1,7 @@
 //! test: every tier in order, stopping at the first that fails, one line per tier and a final
 //! `N passed, N failed` line.
 //!
-//! a. lint: rustfmt and clippy (native and wasm32), warnings denied;
+//! a. lint: rustfmt and clippy (native and wasm32), warnings denied; cargo deny (deny.toml);
 //! b. native: `cargo test` for the workspace (logic, data, server-side renders, chart
 //!    snapshots, the tidy test), with insta told never to write or accept a snapshot;
 //! c. browser: wasm-bindgen-test in headless Chromium (tests/browser.rs);
@@ -74,7 +74,32 @@ fn lint(tools: &Tools) -> Result<(), String> {
             "-D",
             "warnings",
         ],
-    )
+    )?;
+    deny(tools)
+}
+
+/// The supply chain, from deny.toml: licences, bans and sources offline; advisories against the
+/// RustSec database, which lives on GitHub — fetched where the network allows, and skipped
+/// with a loud line where it does not (this workplace's machines reach only the package
+/// registries).
+fn deny(tools: &Tools) -> Result<(), String> {
+    let mut fetch = tools.command("cargo");
+    fetch.args(["deny", "fetch", "db"]);
+    let fetched = fetch
+        .output()
+        .map(|out| out.status.success())
+        .unwrap_or(false);
+    let checks: &[&str] = if fetched {
+        &["deny", "--offline", "check"]
+    } else {
+        eprintln!(
+            "SKIPPED: cargo deny's advisories check: the RustSec advisory database could not be fetched \
+             from GitHub and none is cached. Licences, bans and sources are still checked; run \
+             `cargo deny fetch db` where GitHub is reachable to check advisories too."
+        );
+        &["deny", "--offline", "check", "licenses", "bans", "sources"]
+    };
+    cargo(tools, checks)
 }
 
 fn native(tools: &Tools) -> Result<(), String> {
@@ -111,10 +136,12 @@ fn browser(tools: &Tools) -> Result<(), String> {
 
 fn e2e(tools: &Tools) -> Result<(), String> {
     let dist_dir = dist::build(tools)?;
+    let test_dist = dist::build_test_variant(tools, &dist_dir)?;
     let mut command = tools.command("node");
     command
         .args(["--test", "--test-concurrency=1", "tests/e2e/"])
         .env("ESCALATION_DIST", &dist_dir)
+        .env("ESCALATION_TEST_DIST", &test_dist)
         .env("CHROMIUM_PATH", CHROMIUM);
     check(command, "node --test tests/e2e/")
 }

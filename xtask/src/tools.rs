@@ -1,7 +1,7 @@
 //! tools: finds or installs every tool the tasks need, each at its pinned version, and says
 //! what it does and roughly how long it takes. A second run installs nothing.
 //!
-//! Cargo-built tools (trunk, wasm-bindgen-cli) go to cargo's own bin folder; wasm-opt (npm
+//! Cargo-built tools (trunk, wasm-bindgen-cli, cargo-deny) go to cargo's own bin folder; wasm-opt (npm
 //! `binaryen`) goes to the git-ignored `.tools/` folder; Chromium and its driver come from
 //! Debian; the e2e libraries from the committed package-lock.json.
 
@@ -11,6 +11,7 @@ use std::time::Instant;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+pub const CARGO_DENY_VERSION: &str = "0.20.2";
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -123,6 +124,13 @@ impl Tools {
         )?;
         tools.ensure_wasm_opt(&tools_dir)?;
         if need == Need::Test {
+            tools.ensure_cargo_tool(
+                "cargo-deny",
+                "cargo-deny",
+                CARGO_DENY_VERSION,
+                true,
+                "about 7 minutes on 2 cores",
+            )?;
             tools.ensure_chromium()?;
             tools.ensure_node_modules()?;
         }
