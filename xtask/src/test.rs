@@ -89,12 +89,16 @@ fn deny(tools: &Tools) -> Result<(), String> {
         .output()
         .map(|out| out.status.success())
         .unwrap_or(false);
-    let checks: &[&str] = if fetched {
+    let cached = crate::tools::cargo_home()
+        .join("advisory-dbs")
+        .read_dir()
+        .is_ok_and(|mut dbs| dbs.next().is_some());
+    let checks: &[&str] = if fetched || cached {
         &["deny", "--offline", "check"]
     } else {
         eprintln!(
             "SKIPPED: cargo deny's advisories check: the RustSec advisory database could not be fetched \
-             from GitHub and none is cached. Licences, bans and sources are still checked; run \
+             from GitHub and none is cached in cargo's home. Licences, bans and sources are still checked; run \
              `cargo deny fetch db` where GitHub is reachable to check advisories too."
         );
         &["deny", "--offline", "check", "licenses", "bans", "sources"]

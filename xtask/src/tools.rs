@@ -36,13 +36,17 @@ pub fn project_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn cargo_bin_dir() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
+/// Cargo's home folder: `$CARGO_HOME`, or `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
+    std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
             PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
-        });
-    home.join("bin")
+        })
+}
+
+fn cargo_bin_dir() -> PathBuf {
+    cargo_home().join("bin")
 }
 
 /// The first line a command prints for `--version`, if it runs at all.
