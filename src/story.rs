@@ -1,23 +1,12 @@
 //! story: the explainer's steps (from data/story.toml, compiled in as `STORY`) and the pure
 //! state machine a reader drives through them: [`Cursor`] + [`Action`].
 //!
-//! May import `model` only; no yew, no DOM. The app wraps `Cursor` in a reducer; tests drive
-//! it natively.
+//! May import `model` and `escalation_domain` (whose `Chart` it re-exports) only; no yew, no
+//! DOM. The app wraps `Cursor` in a reducer; tests drive it natively.
+
+pub use escalation_domain::Chart;
 
 use crate::model::{Date, DateSpan};
-
-/// Which chart a step shows. The units views are one chart, regrouped step by step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chart {
-    None,
-    Timeline,
-    Estimates,
-    UnitsByType,
-    UnitsByAirspace,
-    UnitsOutcome,
-    Flow,
-    Sources,
-}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {

@@ -195,7 +195,7 @@ fn a_real_build_requires_every_file() {
 
 mod real_data {
     use super::*;
-    use datakit::{Dataset, Qualifier, check::Amount};
+    use datakit::{Amount, Dataset, Qualifier};
 
     fn data() -> Dataset {
         load_required(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))

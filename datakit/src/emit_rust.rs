@@ -5,8 +5,9 @@
 
 use std::fmt::Write;
 
-use crate::check::{Amount, CHARTS, Dataset, Story};
-use crate::date::{DateSpan, PartialDate};
+use escalation_domain::{Amount, Date, DateSpan};
+
+use crate::check::{Dataset, Story};
 
 /// A Rust string literal (Debug escaping of `str` is valid Rust).
 fn lit(text: &str) -> String {
@@ -25,7 +26,7 @@ fn list(items: &[String]) -> String {
     format!("&[{}]", inner.join(", "))
 }
 
-fn date(d: &PartialDate) -> String {
+fn date(d: &Date) -> String {
     let part = |p: Option<u8>| p.map_or("None".to_string(), |v| format!("Some({v})"));
     format!(
         "Date {{ year: {}, month: {}, day: {} }}",
@@ -41,14 +42,6 @@ fn span(s: &DateSpan) -> String {
         date(&s.start),
         date(&s.end)
     )
-}
-
-fn capitalised(kind: &str) -> String {
-    let mut chars = kind.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
 }
 
 /// The `DATASET` item for `src/model.rs`, and the `STORY` item for `src/story.rs`.
@@ -77,14 +70,14 @@ fn dataset_source(data: &Dataset) -> String {
     for e in &data.events {
         let _ = writeln!(
             out,
-            "        Event {{ id: {}, date: {}, #[cfg(not(target_arch = \"wasm32\"))] date_words: {}, #[cfg(not(target_arch = \"wasm32\"))] date_reasoning: {}, place: {}, #[cfg(not(target_arch = \"wasm32\"))] actors: {}, kind: EventKind::{}, label: {}, summary: {}, source: {}, claimed_by: {} }},",
+            "        Event {{ id: {}, date: {}, #[cfg(not(target_arch = \"wasm32\"))] date_words: {}, #[cfg(not(target_arch = \"wasm32\"))] date_reasoning: {}, place: {}, #[cfg(not(target_arch = \"wasm32\"))] actors: {}, kind: EventKind::{:?}, label: {}, summary: {}, source: {}, claimed_by: {} }},",
             lit(&e.id),
             span(&e.date),
             opt(&e.date_words),
             opt(&e.date_reasoning),
             lit(&e.place),
             list(&e.actors),
-            capitalised(&e.kind),
+            e.kind,
             opt(&e.label),
             lit(&e.summary),
             lit(&e.source),
@@ -100,12 +93,12 @@ fn dataset_source(data: &Dataset) -> String {
         };
         let _ = writeln!(
             out,
-            "        Figure {{ id: {}, what: {}, unit: {}, unit_one: {}, qualifier: Qualifier::{}, amount: {amount}, display: {}, claimed_by: {}, date: {}, source: {}, event: {}, parts: {}, of: {}, note: {} }},",
+            "        Figure {{ id: {}, what: {}, unit: {}, unit_one: {}, qualifier: Qualifier::{:?}, amount: {amount}, display: {}, claimed_by: {}, date: {}, source: {}, event: {}, parts: {}, of: {}, note: {} }},",
             lit(&f.id),
             lit(&f.what),
             lit(&f.unit),
             lit(&f.unit_one),
-            f.qualifier.variant(),
+            f.qualifier,
             opt(&f.display),
             lit(&f.claimed_by),
             span(&f.date),
@@ -165,17 +158,14 @@ fn story_source(story: Option<&Story>) -> String {
         span(&story.period)
     );
     for s in &story.steps {
-        let chart = CHARTS
-            .iter()
-            .find(|(name, _)| *name == s.chart)
-            .map_or("None", |(_, variant)| variant);
         let _ = writeln!(
             out,
-            "        Step {{ slug: {}, headline: {}, caption: {}, more: {}, chart: Chart::{chart}, events: {}, figures: {}, quotes: {}, groups: {}, alt: {} }},",
+            "        Step {{ slug: {}, headline: {}, caption: {}, more: {}, chart: Chart::{:?}, events: {}, figures: {}, quotes: {}, groups: {}, alt: {} }},",
             lit(&s.slug),
             lit(&s.headline),
             lit(&s.caption),
             list(&s.more),
+            s.chart,
             list(&s.events),
             list(&s.figures),
             list(&s.quotes),

@@ -4,7 +4,9 @@
 
 use serde_json::{Value, json};
 
-use crate::check::{Amount, Dataset, Figure};
+use escalation_domain::Amount;
+
+use crate::check::{Dataset, Figure};
 
 fn figure_numbers(f: &Figure) -> (Value, Value, Value) {
     match f.amount {
@@ -33,7 +35,7 @@ pub fn to_json(data: &Dataset) -> String {
             json!({
                 "id": e.id, "date": e.date.to_string(), "date_words": e.date_words,
                 "date_reasoning": e.date_reasoning, "place": e.place, "actors": e.actors,
-                "kind": e.kind, "summary": e.summary, "source": e.source, "claimed_by": e.claimed_by,
+                "kind": e.kind.name(), "summary": e.summary, "source": e.source, "claimed_by": e.claimed_by,
             })
         })
         .collect();
@@ -43,7 +45,7 @@ pub fn to_json(data: &Dataset) -> String {
         .map(|f| {
             let (value, min, max) = figure_numbers(f);
             json!({
-                "id": f.id, "what": f.what, "unit": f.unit, "qualifier": f.qualifier.as_str(),
+                "id": f.id, "what": f.what, "unit": f.unit, "qualifier": f.qualifier.name(),
                 "value": value, "min": min, "max": max, "display": f.display,
                 "claimed_by": f.claimed_by, "date": f.date.to_string(), "source": f.source,
                 "event": f.event, "parts": f.parts, "of": f.of, "note": f.note,
@@ -153,7 +155,7 @@ pub fn to_csv_files(data: &Dataset) -> Vec<(&'static str, String)> {
                     or_empty(&e.date_reasoning),
                     e.place.clone(),
                     e.actors.join("; "),
-                    e.kind.clone(),
+                    e.kind.name().to_string(),
                     e.summary.clone(),
                     e.source.clone(),
                     or_empty(&e.claimed_by),
@@ -191,7 +193,7 @@ pub fn to_csv_files(data: &Dataset) -> Vec<(&'static str, String)> {
                     f.id.clone(),
                     f.what.clone(),
                     f.unit.clone(),
-                    f.qualifier.as_str().to_string(),
+                    f.qualifier.name().to_string(),
                     num(value),
                     num(min),
                     num(max),
