@@ -6,11 +6,15 @@
 //! here has passed validation. The values datakit and the widget share — dates, qualifiers,
 //! amounts — are `escalation_domain`'s, re-exported here with their logic (a date's labels,
 //! day numbers). Imports nothing but `std` and that crate: no yew, no DOM.
+//!
+//! Each type holds only the fields the widget reads; the rest of a record (an event's actors
+//! and kind, a quote's date words, a group's note, …) is in the downloads, which datakit
+//! writes, and never in the wasm.
 
 use std::fmt::Write;
 
 pub use escalation_domain::{
-    Amount, Date, DateSpan, EventKind, Qualifier, civil_from_day_number, month_abbr, month_name,
+    Amount, Date, DateSpan, Qualifier, civil_from_day_number, month_abbr, month_name,
 };
 
 #[derive(Debug, PartialEq, Eq)]
@@ -19,7 +23,6 @@ pub struct Source {
     pub title: &'static str,
     /// The title cut short, for attributions on small screens ("Miscalculation Leads…").
     pub short_title: &'static str,
-    pub subtitle: Option<&'static str>,
     /// Only where the article's own text names its outlet.
     pub outlet: Option<&'static str>,
     pub published: DateSpan,
@@ -31,21 +34,7 @@ pub struct Source {
 pub struct Event {
     pub id: &'static str,
     pub date: DateSpan,
-    /// The article's own words for the time, when they are relative ("this past Saturday").
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_words: Option<&'static str>,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_reasoning: Option<&'static str>,
     pub place: &'static str,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub actors: &'static [&'static str],
-    pub kind: EventKind,
     /// A few words for the event on a chart ("Natanz blast"); every event a timeline step
     /// highlights has one (checked at build time).
     pub label: Option<&'static str>,
@@ -69,11 +58,7 @@ pub struct Figure {
     pub display: Option<&'static str>,
     /// Who says so, as the article attributes it.
     pub claimed_by: &'static str,
-    pub date: DateSpan,
     pub source: &'static str,
-    pub event: Option<&'static str>,
-    pub parts: &'static [&'static str],
-    pub of: Option<&'static str>,
     pub note: Option<&'static str>,
 }
 
@@ -84,30 +69,15 @@ pub struct Quote {
     pub role: Option<&'static str>,
     /// Verbatim, as the article quotes it.
     pub text: &'static str,
-    pub date: DateSpan,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_words: Option<&'static str>,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_reasoning: Option<&'static str>,
     pub context: Option<&'static str>,
     pub source: &'static str,
 }
 
+/// A named set the story relies on: the countries that intercepted the barrage.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Group {
     pub id: &'static str,
-    pub label: &'static str,
     pub members: &'static [&'static str],
-    pub claimed_by: &'static str,
-    pub source: &'static str,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub note: Option<&'static str>,
 }
 
 /// Everything in data/, checked at build time.
@@ -271,22 +241,7 @@ mod tests {
             amount,
             display,
             claimed_by: "the article",
-            date: DateSpan {
-                start: Date {
-                    year: 2024,
-                    month: None,
-                    day: None,
-                },
-                end: Date {
-                    year: 2024,
-                    month: None,
-                    day: None,
-                },
-            },
             source: "s",
-            event: None,
-            parts: &[],
-            of: None,
             note: None,
         }
     }
@@ -372,24 +327,5 @@ mod tests {
             claimant(Some("Israeli officials")),
             Some("Israeli officials")
         );
-    }
-
-    #[test]
-    fn the_compiled_dataset_is_consistent() {
-        assert!(!DATASET.sources.is_empty());
-        for f in DATASET.figures {
-            assert!(
-                DATASET.source(f.source).is_some(),
-                "{} names a missing source",
-                f.id
-            );
-        }
-        for e in DATASET.events {
-            assert!(
-                DATASET.source(e.source).is_some(),
-                "{} names a missing source",
-                e.id
-            );
-        }
     }
 }

@@ -18,11 +18,10 @@ pub struct Step {
     /// What the caption leaves out, for the step's details: paragraphs, in our own words.
     pub more: &'static [&'static str],
     pub chart: Chart,
-    /// Ids of the events, figures, quotes and groups this step shows (all checked at build time).
+    /// Ids of the events, figures and quotes this step shows (all checked at build time).
     pub events: &'static [&'static str],
     pub figures: &'static [&'static str],
     pub quotes: &'static [&'static str],
-    pub groups: &'static [&'static str],
     /// What the step's chart shows, for readers who cannot see it.
     pub alt: &'static str,
 }
