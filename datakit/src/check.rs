@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use escalation_domain::{Amount, Chart, DateSpan, EventKind, Needs, Qualifier};
@@ -16,12 +17,14 @@ use escalation_domain::{Amount, Chart, DateSpan, EventKind, Needs, Qualifier};
 use crate::raw::{self, Text};
 use crate::{DataError, DataErrors, ErrorKind};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
     /// The title cut short for attributions on small screens ("Miscalculation Leads to
-    /// Escalation…"); the full title when the file gives none.
+    /// Escalation…"); the full title when the file gives none. The widget's, not in the
+    /// downloads.
+    #[serde(skip)]
     pub short_title: String,
     pub subtitle: Option<String>,
     pub outlet: Option<String>,
@@ -29,7 +32,7 @@ pub struct Source {
     pub published_reasoning: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub id: String,
     pub date: DateSpan,
@@ -39,7 +42,8 @@ pub struct Event {
     pub actors: Vec<String>,
     pub kind: EventKind,
     /// A few words for the event on a chart ("Natanz blast"); required for the events a
-    /// timeline step highlights.
+    /// timeline step highlights. The widget's, not in the downloads.
+    #[serde(skip)]
     pub label: Option<String>,
     pub summary: String,
     pub source: String,
@@ -49,15 +53,18 @@ pub struct Event {
 /// The longest event `label`, in characters: it sits beside its mark on a 360-unit-wide chart.
 pub const EVENT_LABEL_MAX_CHARS: usize = 30;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figure {
     pub id: String,
     pub what: String,
     pub unit: String,
     /// The unit for exactly one ("air base", "person"); `unit` without its final "s" when
-    /// the file gives none.
+    /// the file gives none. The widget's, not in the downloads.
+    #[serde(skip)]
     pub unit_one: String,
     pub qualifier: Qualifier,
+    /// Written as figures.toml writes it: `value`, `min`, `max`.
+    #[serde(flatten)]
     pub amount: Amount,
     pub display: Option<String>,
     pub claimed_by: String,
@@ -92,7 +99,7 @@ impl Figure {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     pub id: String,
     pub speaker: String,
@@ -105,7 +112,7 @@ pub struct Quote {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     pub id: String,
     pub label: String,
@@ -145,14 +152,16 @@ pub struct Story {
 /// fit one phone screen.
 pub const CAPTION_MAX_WORDS: usize = 60;
 
-/// Everything in data/, checked.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything in data/, checked. Serialised (the downloads), it is the five tables of facts;
+/// the story is the widget's, not data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
     pub groups: Vec<Group>,
+    #[serde(skip)]
     pub story: Option<Story>,
 }
 
