@@ -34,7 +34,8 @@ pub struct Source {
 pub struct Event {
     pub id: &'static str,
     pub date: DateSpan,
-    pub place: &'static str,
+    /// "City, Country" where the article gives one.
+    pub place: Option<&'static str>,
     /// A few words for the event on a chart ("Natanz blast"); every event a timeline step
     /// highlights has one (checked at build time).
     pub label: Option<&'static str>,

@@ -38,7 +38,8 @@ pub struct Event {
     pub date: DateSpan,
     pub date_words: Option<String>,
     pub date_reasoning: Option<String>,
-    pub place: String,
+    /// "City, Country" where the article gives one.
+    pub place: Option<String>,
     pub actors: Vec<String>,
     pub kind: EventKind,
     /// A few words for the event on a chart ("Natanz blast"); required for the events a
@@ -524,7 +525,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
                 date: report.date(file, &e.date, "date"),
                 date_words: e.date_words.as_ref().map(|w| w.get_ref().clone()),
                 date_reasoning: e.date_reasoning.clone(),
-                place: report.non_empty(file, &e.place, "place"),
+                place: e.place.as_ref().map(|p| report.non_empty(file, p, "place")),
                 actors: e.actors.clone(),
                 kind,
                 label,
