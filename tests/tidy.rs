@@ -639,27 +639,32 @@ fn model_story_and_geom_name_no_ui_or_browser_crate_and_only_embed_reaches_the_b
     assert_none("src/", violations);
 }
 
+/// A crate's violations: `check_file` on each file of `<dir>/src`, `check_manifest` on its
+/// `Cargo.toml`.
+fn crate_violations(
+    dir: &str,
+    check_file: fn(&str, &str) -> Vec<Violation>,
+    check_manifest: fn(&str, &str) -> Vec<Violation>,
+) -> Vec<Violation> {
+    let mut violations: Vec<Violation> = rust_files(&format!("{dir}/src"))
+        .iter()
+        .flat_map(|(path, text)| check_file(path, text))
+        .collect();
+    let path = format!("{dir}/Cargo.toml");
+    let manifest = std::fs::read_to_string(root().join(&path)).expect(&path);
+    violations.extend(check_manifest(&path, &manifest));
+    violations
+}
+
 #[test]
 fn datakit_imports_none_of_the_widgets_crates() {
-    let mut violations: Vec<Violation> = rust_files("datakit/src")
-        .iter()
-        .flat_map(|(path, text)| check_datakit_file(path, text))
-        .collect();
-    let manifest =
-        std::fs::read_to_string(root().join("datakit/Cargo.toml")).expect("datakit/Cargo.toml");
-    violations.extend(check_datakit_manifest("datakit/Cargo.toml", &manifest));
+    let violations = crate_violations("datakit", check_datakit_file, check_datakit_manifest);
     assert_none("datakit/", violations);
 }
 
 #[test]
 fn the_shared_values_import_no_widget_crate_and_depend_on_nothing_but_serde() {
-    let mut violations: Vec<Violation> = rust_files("domain/src")
-        .iter()
-        .flat_map(|(path, text)| check_domain_file(path, text))
-        .collect();
-    let manifest =
-        std::fs::read_to_string(root().join("domain/Cargo.toml")).expect("domain/Cargo.toml");
-    violations.extend(check_domain_manifest("domain/Cargo.toml", &manifest));
+    let violations = crate_violations("domain", check_domain_file, check_domain_manifest);
     assert_none("domain/", violations);
 }
 
