@@ -22,6 +22,10 @@
 //!   layer; `tests/tidy.rs` (rule 2) refuses them outside `embed` in the wasm32 build too.
 //! - `datakit` imports none of the widget's crates (`escalation`, yew, web-sys, js-sys,
 //!   wasm-bindgen, gloo, talc), in its sources or its `Cargo.toml`: `tests/tidy.rs` (rule 3).
+//! - The values both sides share — dates, qualifiers, amounts, event and chart kinds — are
+//!   defined once, in `escalation-domain` (`domain/`); `model` and `story` re-export them.
+//!   It names none of the widget's crates nor datakit, and depends on nothing but an optional
+//!   serde (datakit's, for the downloads): `tests/tidy.rs` (rule 4).
 //! - Data is checked once, at build time: a bad data file fails the build naming file and line
 //!   (`build.rs` runs `datakit`; `tests/dataset.rs` holds a broken fixture for each kind of
 //!   error and asserts its kind, file and line).

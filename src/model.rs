@@ -1,36 +1,21 @@
 //! model: the story's facts as typed values — sources, events, figures, quotes, groups —
-//! and how a figure or a date reads on screen.
+//! and how a figure reads on screen.
 //!
 //! The values come from data/*.toml, checked by `datakit` at build time and compiled in as
 //! the `DATASET` static (see build.rs); no instance is made anywhere else, so every value
-//! here has passed validation. Imports nothing but `std`: no yew, no DOM.
+//! here has passed validation. The values datakit and the widget share — dates, qualifiers,
+//! amounts — are `escalation_domain`'s, re-exported here with their logic (a date's labels,
+//! day numbers). Imports nothing but `std` and that crate: no yew, no DOM.
+//!
+//! Each type holds only the fields the widget reads; the rest of a record (an event's actors
+//! and kind, a quote's date words, a group's note, …) is in the downloads, which datakit
+//! writes, and never in the wasm.
 
 use std::fmt::Write;
 
-/// A calendar date known to the day, the month or only the year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: u16,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-/// A date, or an interval when the source only bounds it; a single date has `start == end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DateSpan {
-    pub start: Date,
-    pub end: Date,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventKind {
-    Explosion,
-    Strike,
-    Attack,
-    Decision,
-    Diplomacy,
-    Statement,
-}
+pub use escalation_domain::{
+    Amount, Date, DateSpan, Qualifier, civil_from_day_number, month_abbr, month_name,
+};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Source {
@@ -38,7 +23,6 @@ pub struct Source {
     pub title: &'static str,
     /// The title cut short, for attributions on small screens ("Miscalculation Leads…").
     pub short_title: &'static str,
-    pub subtitle: Option<&'static str>,
     /// Only where the article's own text names its outlet.
     pub outlet: Option<&'static str>,
     pub published: DateSpan,
@@ -50,21 +34,8 @@ pub struct Source {
 pub struct Event {
     pub id: &'static str,
     pub date: DateSpan,
-    /// The article's own words for the time, when they are relative ("this past Saturday").
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_words: Option<&'static str>,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_reasoning: Option<&'static str>,
-    pub place: &'static str,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub actors: &'static [&'static str],
-    pub kind: EventKind,
+    /// "City, Country" where the article gives one.
+    pub place: Option<&'static str>,
     /// A few words for the event on a chart ("Natanz blast"); every event a timeline step
     /// highlights has one (checked at build time).
     pub label: Option<&'static str>,
@@ -72,29 +43,6 @@ pub struct Event {
     pub summary: &'static str,
     pub source: &'static str,
     pub claimed_by: Option<&'static str>,
-}
-
-/// How the source states a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Qualifier {
-    Exact,
-    About,
-    MoreThan,
-    AtLeast,
-    NoMoreThan,
-    Nearly,
-    Range,
-    Most,
-    NearlyAll,
-    Few,
-}
-
-/// The number itself: one value, a range, or a share stated without a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Amount {
-    Count(u32),
-    Range(u32, u32),
-    Share,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -111,11 +59,7 @@ pub struct Figure {
     pub display: Option<&'static str>,
     /// Who says so, as the article attributes it.
     pub claimed_by: &'static str,
-    pub date: DateSpan,
     pub source: &'static str,
-    pub event: Option<&'static str>,
-    pub parts: &'static [&'static str],
-    pub of: Option<&'static str>,
     pub note: Option<&'static str>,
 }
 
@@ -126,30 +70,15 @@ pub struct Quote {
     pub role: Option<&'static str>,
     /// Verbatim, as the article quotes it.
     pub text: &'static str,
-    pub date: DateSpan,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_words: Option<&'static str>,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub date_reasoning: Option<&'static str>,
     pub context: Option<&'static str>,
     pub source: &'static str,
 }
 
+/// A named set the story relies on: the countries that intercepted the barrage.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Group {
     pub id: &'static str,
-    pub label: &'static str,
     pub members: &'static [&'static str],
-    pub claimed_by: &'static str,
-    pub source: &'static str,
-    /// Native builds only: the widget never shows it, so the wasm does not carry it (the
-    /// data downloads, written by datakit, do).
-    #[cfg(not(target_arch = "wasm32"))]
-    pub note: Option<&'static str>,
 }
 
 /// Everything in data/, checked at build time.
@@ -208,147 +137,6 @@ pub const OWN_REPORTING: &str = "the article";
 /// news story would take "the article" to be the host's own, so it is never shown as such.
 pub fn claimant(claimed_by: Option<&'static str>) -> Option<&'static str> {
     claimed_by.filter(|c| *c != OWN_REPORTING)
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// The English name of a month, 1-based; "" outside 1–12.
-pub fn month_name(month: u8) -> &'static str {
-    MONTHS
-        .get(usize::from(month).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
-}
-
-/// A month's name cut to three letters ("Jul"), for charts; "" outside 1–12.
-pub fn month_abbr(month: u8) -> &'static str {
-    let name = month_name(month);
-    name.get(..3).unwrap_or(name)
-}
-
-impl Date {
-    /// "April 13, 2024", "July 2020" or "2019".
-    pub fn label(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{} {d}, {}", month_name(m), self.year),
-            (Some(m), None) => format!("{} {}", month_name(m), self.year),
-            _ => self.year.to_string(),
-        }
-    }
-
-    /// The date as a chart labels it, beside a title that gives the year: "Jul 2", but
-    /// "Jul 2020" for a month and "2019" for a year, which carry their year.
-    pub fn short_label(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{} {d}", month_abbr(m)),
-            (Some(m), None) => format!("{} {}", month_abbr(m), self.year),
-            _ => self.year.to_string(),
-        }
-    }
-
-    /// Days since 1 January 2000 of the first day this date can mean; for placing on a time axis.
-    pub fn day_number(&self) -> i32 {
-        days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
-    }
-
-    /// Days since 1 January 2000 of the last day this date can mean.
-    pub fn last_day_number(&self) -> i32 {
-        match (self.month, self.day) {
-            (Some(_), Some(_)) => self.day_number(),
-            (Some(m), None) => {
-                let next = if m == 12 {
-                    (self.year + 1, 1)
-                } else {
-                    (self.year, m + 1)
-                };
-                days_from_civil(next.0, next.1, 1) - 1
-            }
-            _ => days_from_civil(self.year + 1, 1, 1) - 1,
-        }
-    }
-}
-
-/// The civil date (year, month, day) of a day number counted from 2000-01-01; the inverse
-/// of [`Date::day_number`], after Howard Hinnant's algorithm.
-pub fn civil_from_day_number(days: i32) -> (u16, u8, u8) {
-    let z = days + 10_957 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i32::from(month <= 2);
-    (year as u16, month as u8, day as u8)
-}
-
-/// Days from 2000-01-01 to the given civil date (proleptic Gregorian), after Howard Hinnant's algorithm.
-fn days_from_civil(year: u16, month: u8, day: u8) -> i32 {
-    let (m, d) = (i32::from(month), i32::from(day));
-    let y = i32::from(year) - i32::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468 - 10_957
-}
-
-impl DateSpan {
-    pub fn is_interval(&self) -> bool {
-        self.start != self.end
-    }
-
-    /// "April 13, 2024", "April 15–19, 2024", "2008–2010", "July 2020".
-    pub fn label(&self) -> String {
-        if !self.is_interval() {
-            return self.start.label();
-        }
-        let (a, b) = (self.start, self.end);
-        match (a.month, a.day, b.month, b.day) {
-            (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
-                format!("{} {ad}–{bd}, {}", month_name(am), a.year)
-            }
-            (None, None, None, None) => format!("{}–{}", a.year, b.year),
-            (Some(am), None, Some(bm), None) if a.year == b.year => {
-                format!("{}–{} {}", month_name(am), month_name(bm), a.year)
-            }
-            _ => format!("{} – {}", a.label(), b.label()),
-        }
-    }
-
-    /// The span as a chart labels it (see [`Date::short_label`]): "Apr 1–13", "Mar 22 – Apr 3",
-    /// "Jun–Jul 2020", "Oct 2023 – Feb 2024", "2008–2010".
-    pub fn short_label(&self) -> String {
-        if !self.is_interval() {
-            return self.start.short_label();
-        }
-        let (a, b) = (self.start, self.end);
-        match (a.month, a.day, b.month, b.day) {
-            (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
-                format!("{} {ad}–{bd}", month_abbr(am))
-            }
-            (None, None, None, None) => format!("{}–{}", a.year, b.year),
-            (Some(am), None, Some(bm), None) if a.year == b.year => {
-                format!("{}–{} {}", month_abbr(am), month_abbr(bm), a.year)
-            }
-            _ => format!("{} – {}", a.short_label(), b.short_label()),
-        }
-    }
 }
 
 /// A count with thousands separators: 1234 → "1,234".
@@ -454,22 +242,7 @@ mod tests {
             amount,
             display,
             claimed_by: "the article",
-            date: DateSpan {
-                start: Date {
-                    year: 2024,
-                    month: None,
-                    day: None,
-                },
-                end: Date {
-                    year: 2024,
-                    month: None,
-                    day: None,
-                },
-            },
             source: "s",
-            event: None,
-            parts: &[],
-            of: None,
             note: None,
         }
     }
@@ -555,116 +328,5 @@ mod tests {
             claimant(Some("Israeli officials")),
             Some("Israeli officials")
         );
-    }
-
-    fn date(year: u16, month: Option<u8>, day: Option<u8>) -> Date {
-        Date { year, month, day }
-    }
-
-    #[test]
-    fn date_labels_by_precision() {
-        assert_eq!(date(2024, Some(4), Some(13)).label(), "April 13, 2024");
-        assert_eq!(date(2020, Some(7), None).label(), "July 2020");
-        assert_eq!(date(2019, None, None).label(), "2019");
-        let span = |a, b| DateSpan { start: a, end: b };
-        assert_eq!(
-            span(date(2024, Some(4), Some(15)), date(2024, Some(4), Some(19))).label(),
-            "April 15–19, 2024"
-        );
-        assert_eq!(
-            span(date(2008, None, None), date(2010, None, None)).label(),
-            "2008–2010"
-        );
-        assert_eq!(
-            span(date(2020, Some(6), None), date(2020, Some(7), None)).label(),
-            "June–July 2020"
-        );
-        assert_eq!(
-            span(date(2023, Some(10), Some(7)), date(2024, Some(2), None)).label(),
-            "October 7, 2023 – February 2024"
-        );
-    }
-
-    #[test]
-    fn short_labels_abbreviate_months_and_leave_the_year_to_the_title() {
-        let span = |a, b| DateSpan { start: a, end: b };
-        let day = |m, d| date(2024, Some(m), Some(d));
-        let cases = [
-            (span(day(7, 2), day(7, 2)), "Jul 2"),
-            (
-                span(date(2020, Some(7), None), date(2020, Some(7), None)),
-                "Jul 2020",
-            ),
-            (span(date(2019, None, None), date(2019, None, None)), "2019"),
-            (span(day(4, 1), day(4, 13)), "Apr 1–13"),
-            (span(day(3, 22), day(4, 3)), "Mar 22 – Apr 3"),
-            (
-                span(date(2020, Some(6), None), date(2020, Some(7), None)),
-                "Jun–Jul 2020",
-            ),
-            (
-                span(date(2023, Some(10), None), date(2024, Some(2), None)),
-                "Oct 2023 – Feb 2024",
-            ),
-            (
-                span(date(2008, None, None), date(2010, None, None)),
-                "2008–2010",
-            ),
-        ];
-        for (span, expected) in cases {
-            assert_eq!(span.short_label(), expected);
-        }
-        assert_eq!(month_abbr(9), "Sep");
-        assert_eq!(month_abbr(13), "", "no such month");
-    }
-
-    #[test]
-    fn day_numbers_count_real_calendar_days() {
-        assert_eq!(date(2000, Some(1), Some(1)).day_number(), 0);
-        assert_eq!(
-            date(2024, Some(4), Some(13)).day_number() - date(2024, Some(4), Some(1)).day_number(),
-            12
-        );
-        assert_eq!(
-            date(2024, Some(3), Some(1)).day_number() - date(2024, Some(2), Some(28)).day_number(),
-            2
-        );
-        assert_eq!(
-            date(2020, Some(7), None).last_day_number() - date(2020, Some(7), None).day_number(),
-            30
-        );
-        assert_eq!(
-            date(2019, None, None).last_day_number() - date(2019, None, None).day_number(),
-            364
-        );
-        for (y, m, d) in [
-            (2000, 1, 1),
-            (2020, 7, 19),
-            (2024, 2, 29),
-            (2024, 4, 13),
-            (1999, 12, 31),
-        ] {
-            let n = date(y, Some(m), Some(d)).day_number();
-            assert_eq!(civil_from_day_number(n), (y, m, d));
-        }
-    }
-
-    #[test]
-    fn the_compiled_dataset_is_consistent() {
-        assert!(!DATASET.sources.is_empty());
-        for f in DATASET.figures {
-            assert!(
-                DATASET.source(f.source).is_some(),
-                "{} names a missing source",
-                f.id
-            );
-        }
-        for e in DATASET.events {
-            assert!(
-                DATASET.source(e.source).is_some(),
-                "{} names a missing source",
-                e.id
-            );
-        }
     }
 }

@@ -1,23 +1,12 @@
 //! story: the explainer's steps (from data/story.toml, compiled in as `STORY`) and the pure
 //! state machine a reader drives through them: [`Cursor`] + [`Action`].
 //!
-//! May import `model` only; no yew, no DOM. The app wraps `Cursor` in a reducer; tests drive
-//! it natively.
+//! May import `model` and `escalation_domain` (whose `Chart` it re-exports) only; no yew, no
+//! DOM. The app wraps `Cursor` in a reducer; tests drive it natively.
+
+pub use escalation_domain::Chart;
 
 use crate::model::{Date, DateSpan};
-
-/// Which chart a step shows. The units views are one chart, regrouped step by step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chart {
-    None,
-    Timeline,
-    Estimates,
-    UnitsByType,
-    UnitsByAirspace,
-    UnitsOutcome,
-    Flow,
-    Sources,
-}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -29,11 +18,10 @@ pub struct Step {
     /// What the caption leaves out, for the step's details: paragraphs, in our own words.
     pub more: &'static [&'static str],
     pub chart: Chart,
-    /// Ids of the events, figures, quotes and groups this step shows (all checked at build time).
+    /// Ids of the events, figures and quotes this step shows (all checked at build time).
     pub events: &'static [&'static str],
     pub figures: &'static [&'static str],
     pub quotes: &'static [&'static str],
-    pub groups: &'static [&'static str],
     /// What the step's chart shows, for readers who cannot see it.
     pub alt: &'static str,
 }

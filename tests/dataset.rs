@@ -51,6 +51,11 @@ fn good_fixture_passes() {
         vec!["One paragraph.", "Another paragraph."]
     );
     assert_eq!(data.events[0].label.as_deref(), Some("Iran's barrage"));
+    assert_eq!(data.events[0].place.as_deref(), Some("Israel"));
+    assert_eq!(
+        data.events[1].place, None,
+        "an event may leave out `place` when the article gives none"
+    );
     assert_eq!(
         data.sources[0].short_title, "An article",
         "the full title stands in for a missing short one"
@@ -195,7 +200,7 @@ fn a_real_build_requires_every_file() {
 
 mod real_data {
     use super::*;
-    use datakit::{Dataset, Qualifier, check::Amount};
+    use datakit::{Amount, Dataset, Qualifier};
 
     fn data() -> Dataset {
         load_required(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"))

@@ -28,6 +28,9 @@
 //! 3. **datakit stands alone.** `datakit/src/**` names none of the widget's crates —
 //!    `escalation`, `yew`, `web_sys`, `js_sys`, `wasm_bindgen`, `gloo`, `talc` — and
 //!    `datakit/Cargo.toml` depends on none of them.
+//! 4. **The shared values stand alone.** `domain/src/**` (escalation-domain, which both
+//!    datakit and the widget use) names none of the widget's crates nor `datakit`, and
+//!    `domain/Cargo.toml` depends on nothing but `serde` (its optional feature).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt;
@@ -494,23 +497,33 @@ fn end_of(tokens: &[Token], from: usize, at_separator: bool) -> usize {
 
 /// Rule 3 on one file of `datakit/src/`.
 fn check_datakit_file(path: &str, source: &str) -> Vec<Violation> {
+    names_none(path, source, &WIDGET_CRATES, "the data checker imports")
+}
+
+/// Rule 4 on one file of `domain/src/`.
+fn check_domain_file(path: &str, source: &str) -> Vec<Violation> {
+    let crates: Vec<&str> = WIDGET_CRATES.iter().copied().chain(["datakit"]).collect();
+    names_none(path, source, &crates, "the shared values import")
+}
+
+/// The identifiers of `source` that name one of `crates`.
+fn names_none(path: &str, source: &str, crates: &[&str], who: &str) -> Vec<Violation> {
     tokens(source)
         .into_iter()
         .filter_map(|t| match t.tok {
-            Tok::Ident(name) if WIDGET_CRATES.contains(&name.as_str()) => Some(Violation {
+            Tok::Ident(name) if crates.contains(&name.as_str()) => Some(Violation {
                 file: path.to_owned(),
                 line: t.line,
-                message: format!(
-                    "`{name}` in datakit: the data checker imports none of the widget's crates"
-                ),
+                message: format!("`{name}` in {path}: {who} none of {}", crates.join(", ")),
             }),
             _ => None,
         })
         .collect()
 }
 
-/// Rule 3 on `datakit/Cargo.toml`: a dependency named after one of the widget's crates.
-fn check_datakit_manifest(path: &str, manifest: &str) -> Vec<Violation> {
+/// The dependencies a manifest declares, in any `[…dependencies]` table: (line, name with
+/// `_` for `-`).
+fn dependencies(manifest: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut in_dependencies = false;
     for (n, line) in manifest.lines().enumerate() {
@@ -520,18 +533,41 @@ fn check_datakit_manifest(path: &str, manifest: &str) -> Vec<Violation> {
             continue;
         }
         let key = line.split(['=', ' ', '.']).next().unwrap_or("").trim();
-        let key = key.replace('-', "_");
-        if in_dependencies && WIDGET_CRATES.contains(&key.as_str()) {
-            out.push(Violation {
-                file: path.to_owned(),
-                line: n + 1,
-                message: format!(
-                    "datakit depends on `{key}`: the data checker depends on none of the widget's crates"
-                ),
-            });
+        if in_dependencies && !key.is_empty() && !key.starts_with('#') {
+            out.push((n + 1, key.replace('-', "_")));
         }
     }
     out
+}
+
+/// Rule 3 on `datakit/Cargo.toml`: a dependency named after one of the widget's crates.
+fn check_datakit_manifest(path: &str, manifest: &str) -> Vec<Violation> {
+    dependencies(manifest)
+        .into_iter()
+        .filter(|(_, key)| WIDGET_CRATES.contains(&key.as_str()))
+        .map(|(line, key)| Violation {
+            file: path.to_owned(),
+            line,
+            message: format!(
+                "datakit depends on `{key}`: the data checker depends on none of the widget's crates"
+            ),
+        })
+        .collect()
+}
+
+/// Rule 4 on `domain/Cargo.toml`: any dependency but `serde`.
+fn check_domain_manifest(path: &str, manifest: &str) -> Vec<Violation> {
+    dependencies(manifest)
+        .into_iter()
+        .filter(|(_, key)| key != "serde")
+        .map(|(line, key)| Violation {
+            file: path.to_owned(),
+            line,
+            message: format!(
+                "escalation-domain depends on `{key}`: the shared values depend on nothing but an optional serde"
+            ),
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,16 +639,33 @@ fn model_story_and_geom_name_no_ui_or_browser_crate_and_only_embed_reaches_the_b
     assert_none("src/", violations);
 }
 
+/// A crate's violations: `check_file` on each file of `<dir>/src`, `check_manifest` on its
+/// `Cargo.toml`.
+fn crate_violations(
+    dir: &str,
+    check_file: fn(&str, &str) -> Vec<Violation>,
+    check_manifest: fn(&str, &str) -> Vec<Violation>,
+) -> Vec<Violation> {
+    let mut violations: Vec<Violation> = rust_files(&format!("{dir}/src"))
+        .iter()
+        .flat_map(|(path, text)| check_file(path, text))
+        .collect();
+    let path = format!("{dir}/Cargo.toml");
+    let manifest = std::fs::read_to_string(root().join(&path)).expect(&path);
+    violations.extend(check_manifest(&path, &manifest));
+    violations
+}
+
 #[test]
 fn datakit_imports_none_of_the_widgets_crates() {
-    let mut violations: Vec<Violation> = rust_files("datakit/src")
-        .iter()
-        .flat_map(|(path, text)| check_datakit_file(path, text))
-        .collect();
-    let manifest =
-        std::fs::read_to_string(root().join("datakit/Cargo.toml")).expect("datakit/Cargo.toml");
-    violations.extend(check_datakit_manifest("datakit/Cargo.toml", &manifest));
+    let violations = crate_violations("datakit", check_datakit_file, check_datakit_manifest);
     assert_none("datakit/", violations);
+}
+
+#[test]
+fn the_shared_values_import_no_widget_crate_and_depend_on_nothing_but_serde() {
+    let violations = crate_violations("domain", check_domain_file, check_domain_manifest);
+    assert_none("domain/", violations);
 }
 
 #[test]
@@ -735,4 +788,20 @@ fn datakit_naming_the_widget_fails() {
         .map(|v| v.line)
         .collect();
     assert_eq!(lines, [6, 9]);
+}
+
+#[test]
+fn the_shared_values_naming_the_widget_or_datakit_fail() {
+    let source = "use std::fmt;\nuse yew::prelude::*;\nfn f() -> datakit::Dataset { todo!() }\n// gloo in a comment\nconst A: &str = \"web_sys\";\n";
+    let lines: Vec<usize> = check_domain_file("domain/src/x.rs", source)
+        .iter()
+        .map(|v| v.line)
+        .collect();
+    assert_eq!(lines, [2, 3]);
+    let manifest = "[package]\nname = \"escalation-domain\"\n\n[dependencies]\n# the downloads' feature\nserde = { version = \"1\", optional = true }\nwasm-bindgen = \"0.2\"\n\n[features]\nserde = [\"dep:serde\"]\n\n[dev-dependencies]\nproptest = \"1\"\n";
+    let lines: Vec<usize> = check_domain_manifest("domain/Cargo.toml", manifest)
+        .iter()
+        .map(|v| v.line)
+        .collect();
+    assert_eq!(lines, [7, 13]);
 }

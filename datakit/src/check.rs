@@ -9,18 +9,22 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::date::DateSpan;
+use escalation_domain::{Amount, Chart, DateSpan, EventKind, Needs, Qualifier};
+
 use crate::raw::{self, Text};
 use crate::{DataError, DataErrors, ErrorKind};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub id: String,
     pub title: String,
     /// The title cut short for attributions on small screens ("Miscalculation Leads to
-    /// Escalation…"); the full title when the file gives none.
+    /// Escalation…"); the full title when the file gives none. The widget's, not in the
+    /// downloads.
+    #[serde(skip)]
     pub short_title: String,
     pub subtitle: Option<String>,
     pub outlet: Option<String>,
@@ -28,27 +32,19 @@ pub struct Source {
     pub published_reasoning: String,
 }
 
-/// The event kinds the story distinguishes, as written in events.toml.
-pub const EVENT_KINDS: [&str; 6] = [
-    "explosion",
-    "strike",
-    "attack",
-    "decision",
-    "diplomacy",
-    "statement",
-];
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
     pub id: String,
     pub date: DateSpan,
     pub date_words: Option<String>,
     pub date_reasoning: Option<String>,
-    pub place: String,
+    /// "City, Country" where the article gives one.
+    pub place: Option<String>,
     pub actors: Vec<String>,
-    pub kind: String,
+    pub kind: EventKind,
     /// A few words for the event on a chart ("Natanz blast"); required for the events a
-    /// timeline step highlights.
+    /// timeline step highlights. The widget's, not in the downloads.
+    #[serde(skip)]
     pub label: Option<String>,
     pub summary: String,
     pub source: String,
@@ -58,99 +54,18 @@ pub struct Event {
 /// The longest event `label`, in characters: it sits beside its mark on a 360-unit-wide chart.
 pub const EVENT_LABEL_MAX_CHARS: usize = 30;
 
-/// How a source states a number; decides which of `value`, `min`/`max` a figure carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Qualifier {
-    Exact,
-    About,
-    MoreThan,
-    AtLeast,
-    NoMoreThan,
-    Nearly,
-    Range,
-    Most,
-    NearlyAll,
-    Few,
-}
-
-impl Qualifier {
-    pub const ALL: [Qualifier; 10] = [
-        Qualifier::Exact,
-        Qualifier::About,
-        Qualifier::MoreThan,
-        Qualifier::AtLeast,
-        Qualifier::NoMoreThan,
-        Qualifier::Nearly,
-        Qualifier::Range,
-        Qualifier::Most,
-        Qualifier::NearlyAll,
-        Qualifier::Few,
-    ];
-
-    /// The spelling used in figures.toml and the exports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "exact",
-            Qualifier::About => "about",
-            Qualifier::MoreThan => "more-than",
-            Qualifier::AtLeast => "at-least",
-            Qualifier::NoMoreThan => "no-more-than",
-            Qualifier::Nearly => "nearly",
-            Qualifier::Range => "range",
-            Qualifier::Most => "most",
-            Qualifier::NearlyAll => "nearly-all",
-            Qualifier::Few => "few",
-        }
-    }
-
-    /// The name of the matching `crate::model::Qualifier` variant in generated Rust.
-    pub fn variant(self) -> &'static str {
-        match self {
-            Qualifier::Exact => "Exact",
-            Qualifier::About => "About",
-            Qualifier::MoreThan => "MoreThan",
-            Qualifier::AtLeast => "AtLeast",
-            Qualifier::NoMoreThan => "NoMoreThan",
-            Qualifier::Nearly => "Nearly",
-            Qualifier::Range => "Range",
-            Qualifier::Most => "Most",
-            Qualifier::NearlyAll => "NearlyAll",
-            Qualifier::Few => "Few",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|q| q.as_str() == text)
-    }
-
-    fn takes_value(self) -> bool {
-        !matches!(
-            self,
-            Qualifier::Range | Qualifier::Most | Qualifier::NearlyAll | Qualifier::Few
-        )
-    }
-}
-
-/// A number as the source gives it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Amount {
-    /// One stated number (its qualifier says how exact it is).
-    Count(u32),
-    /// A stated range, `min` to `max`.
-    Range(u32, u32),
-    /// A share without a number ("most", "nearly all", "a few").
-    Share,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Figure {
     pub id: String,
     pub what: String,
     pub unit: String,
     /// The unit for exactly one ("air base", "person"); `unit` without its final "s" when
-    /// the file gives none.
+    /// the file gives none. The widget's, not in the downloads.
+    #[serde(skip)]
     pub unit_one: String,
     pub qualifier: Qualifier,
+    /// Written as figures.toml writes it: `value`, `min`, `max`.
+    #[serde(flatten)]
     pub amount: Amount,
     pub display: Option<String>,
     pub claimed_by: String,
@@ -185,7 +100,7 @@ impl Figure {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     pub id: String,
     pub speaker: String,
@@ -198,7 +113,7 @@ pub struct Quote {
     pub source: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Group {
     pub id: String,
     pub label: String,
@@ -207,19 +122,6 @@ pub struct Group {
     pub source: String,
     pub note: Option<String>,
 }
-
-/// The charts a step can show, as written in story.toml, with the `crate::story::Chart`
-/// variant each becomes.
-pub const CHARTS: [(&str, &str); 8] = [
-    ("none", "None"),
-    ("timeline", "Timeline"),
-    ("estimates", "Estimates"),
-    ("units-by-type", "UnitsByType"),
-    ("units-by-airspace", "UnitsByAirspace"),
-    ("units-outcome", "UnitsOutcome"),
-    ("flow", "Flow"),
-    ("sources", "Sources"),
-];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
@@ -230,7 +132,7 @@ pub struct Step {
     pub caption: String,
     /// What the caption leaves out, for the step's details: paragraphs, split on blank lines.
     pub more: Vec<String>,
-    pub chart: String,
+    pub chart: Chart,
     pub events: Vec<String>,
     pub figures: Vec<String>,
     pub quotes: Vec<String>,
@@ -251,14 +153,16 @@ pub struct Story {
 /// fit one phone screen.
 pub const CAPTION_MAX_WORDS: usize = 60;
 
-/// Everything in data/, checked.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Everything in data/, checked. Serialised (the downloads), it is the five tables of facts;
+/// the story is the widget's, not data.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub events: Vec<Event>,
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
     pub groups: Vec<Group>,
+    #[serde(skip)]
     pub story: Option<Story>,
 }
 
@@ -344,6 +248,30 @@ impl Report {
                 DateSpan::parse("1900").expect("a fallback date parses")
             }
         }
+    }
+
+    /// The value of a field that must be one of a named set (a kind, a qualifier, a chart);
+    /// when it is not, an error listing them, and the set's first value in its place.
+    fn one_of<T: Copy>(
+        &mut self,
+        file: &FileText,
+        field: &Text,
+        name: &str,
+        all: &[T],
+        spelling: impl Fn(T) -> &'static str,
+    ) -> T {
+        let text = field.get_ref().trim();
+        let found = all.iter().copied().find(|v| spelling(*v) == text);
+        found.unwrap_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|v| spelling(*v)).collect();
+            self.at(
+                file,
+                field.span().start,
+                ErrorKind::InvalidField,
+                format!("`{name}` = `{text}`: use one of {}", names.join(", ")),
+            );
+            all[0]
+        })
     }
 
     fn date_words_explained(
@@ -575,15 +503,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
 
     if let Some(file) = events_file {
         for e in &raw_events.event {
-            let kind = e.kind.get_ref().trim().to_string();
-            if !EVENT_KINDS.contains(&kind.as_str()) {
-                report.at(
-                    file,
-                    e.kind.span().start,
-                    ErrorKind::InvalidField,
-                    format!("`kind` = `{kind}`: use one of {}", EVENT_KINDS.join(", ")),
-                );
-            }
+            let kind = report.one_of(file, &e.kind, "kind", EventKind::ALL, EventKind::name);
             report.date_words_explained(file, &e.date_words, &e.date_reasoning);
             let label = e.label.as_ref().map(|l| {
                 let label = report.non_empty(file, l, "label");
@@ -605,7 +525,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
                 date: report.date(file, &e.date, "date"),
                 date_words: e.date_words.as_ref().map(|w| w.get_ref().clone()),
                 date_reasoning: e.date_reasoning.clone(),
-                place: report.non_empty(file, &e.place, "place"),
+                place: e.place.as_ref().map(|p| report.non_empty(file, p, "place")),
                 actors: e.actors.clone(),
                 kind,
                 label,
@@ -679,26 +599,20 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
 
 fn check_figure(report: &mut Report, ids: &IdIndex, file: &FileText, f: &raw::RawFigure) -> Figure {
     let qualifier_text = f.qualifier.get_ref().trim();
-    let qualifier = Qualifier::parse(qualifier_text).unwrap_or_else(|| {
-        let all: Vec<&str> = Qualifier::ALL.iter().map(|q| q.as_str()).collect();
-        report.at(
-            file,
-            f.qualifier.span().start,
-            ErrorKind::InvalidField,
-            format!(
-                "`qualifier` = `{qualifier_text}`: use one of {}",
-                all.join(", ")
-            ),
-        );
-        Qualifier::Exact
-    });
+    let qualifier = report.one_of(
+        file,
+        &f.qualifier,
+        "qualifier",
+        Qualifier::ALL,
+        Qualifier::name,
+    );
     let value = f.value.as_ref().map(|v| *v.get_ref());
     let bounds = (f.min.as_ref(), f.max.as_ref());
     let id_offset = f.id.span().start;
     let mut mismatch = |offset: usize, message: String| {
         report.at(file, offset, ErrorKind::InconsistentValue, message);
     };
-    let amount = if qualifier == Qualifier::Range {
+    let amount = if qualifier.needs() == Needs::MinMax {
         if let Some(v) = &f.value {
             mismatch(
                 v.span().start,
@@ -722,7 +636,7 @@ fn check_figure(report: &mut Report, ids: &IdIndex, file: &FileText, f: &raw::Ra
                 format!("`min`/`max` belong to `range` figures, not `{qualifier_text}`"),
             );
         }
-        match (qualifier.takes_value(), value) {
+        match (qualifier.needs() == Needs::Value, value) {
             (true, Some(v)) => Amount::Count(v),
             (true, None) => {
                 mismatch(
@@ -872,16 +786,7 @@ fn check_story(
         } else {
             slugs.insert(slug.clone(), line);
         }
-        let chart = s.chart.get_ref().trim().to_string();
-        if !CHARTS.iter().any(|(name, _)| *name == chart) {
-            let names: Vec<&str> = CHARTS.iter().map(|(n, _)| *n).collect();
-            report.at(
-                file,
-                s.chart.span().start,
-                ErrorKind::InvalidField,
-                format!("`chart` = `{chart}`: use one of {}", names.join(", ")),
-            );
-        }
+        let chart = report.one_of(file, &s.chart, "chart", Chart::ALL, Chart::name);
         let caption = report.non_empty(file, &s.caption, "caption");
         let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
         let words = caption.split(' ').filter(|w| !w.is_empty()).count();
@@ -904,7 +809,7 @@ fn check_story(
             let Some(event) = events.iter().find(|e| &e.id == id) else {
                 continue;
             };
-            if chart == "timeline" && event.label.is_none() {
+            if chart == Chart::Timeline && event.label.is_none() {
                 report.at(
                     file,
                     raw_id.span().start,
@@ -916,8 +821,8 @@ fn check_story(
             }
             // An event still going on when the story stops ("October 2023 to April 2024")
             // is inside it as long as it can have started and ended within the period.
-            if event.date.start.first_day() < period.start.first_day()
-                || event.date.end.first_day() > period.end.last_day()
+            if event.date.start.day_number() < period.start.day_number()
+                || event.date.end.day_number() > period.end.last_day_number()
             {
                 report.at(
                     file,

@@ -5,12 +5,15 @@
 //! Rust source for the widget (`emit_rust`, used by the crate's `build.rs`, so the shipped
 //! wasm carries no text parser), and JSON and CSV downloads (`export`, used by `xtask dist`).
 //!
+//! The values the widget shares with the data — dates, qualifiers, amounts, kinds — are
+//! `escalation_domain`'s: the checked tables hold them, and the Rust it writes builds them.
+//!
 //! Every problem is a [`DataError`] naming the file, the line and what is wrong; tests assert
-//! its [`ErrorKind`], not its text. This crate knows nothing of yew, the DOM or the widget's
-//! types: it writes Rust *text* that names `crate::model` types, and that is the whole contract.
+//! its [`ErrorKind`], not its text. This crate knows nothing of yew, the DOM or the widget:
+//! it writes Rust *text* that names the widget's `crate::model` and `crate::story` types and
+//! the shared ones they re-export, and that is the whole contract.
 
 pub mod check;
-pub mod date;
 mod emit_rust;
 pub mod export;
 mod raw;
@@ -18,9 +21,9 @@ mod raw;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use check::{Dataset, Figure, Qualifier};
-pub use date::DateSpan;
+pub use check::{Dataset, Figure};
 pub use emit_rust::to_rust_source;
+pub use escalation_domain::{Amount, Chart, Date, DateSpan, EventKind, Qualifier};
 
 /// The files `data/` holds, in the order they are read. Each is optional for [`load_dir`]
 /// (fixtures hold only the tables they break); [`REQUIRED_FILES`] lists what a real build needs.

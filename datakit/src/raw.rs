@@ -39,7 +39,7 @@ pub struct RawEvent {
     pub date: Text,
     pub date_words: Option<Text>,
     pub date_reasoning: Option<String>,
-    pub place: Text,
+    pub place: Option<Text>,
     pub actors: Vec<String>,
     pub kind: Text,
     pub label: Option<Text>,

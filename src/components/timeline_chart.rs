@@ -136,12 +136,7 @@ pub fn timeline_table(highlight: &'static [&'static str]) -> Html {
         .map(|e| {
             vec![
                 e.date.label().into(),
-                (if e.place == "unspecified" {
-                    "—"
-                } else {
-                    e.place
-                })
-                .into(),
+                e.place.unwrap_or("—").into(),
                 e.summary.into(),
                 attribution_text(e.claimed_by, e.source).into(),
             ]
