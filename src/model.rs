@@ -41,7 +41,7 @@ pub struct Event {
     pub label: Option<&'static str>,
     /// One sentence in our own words.
     pub summary: &'static str,
-    pub source: &'static str,
+    pub source: &'static Source,
     pub claimed_by: Option<&'static str>,
 }
 
@@ -59,7 +59,7 @@ pub struct Figure {
     pub display: Option<&'static str>,
     /// Who says so, as the article attributes it.
     pub claimed_by: &'static str,
-    pub source: &'static str,
+    pub source: &'static Source,
     pub note: Option<&'static str>,
 }
 
@@ -71,7 +71,7 @@ pub struct Quote {
     /// Verbatim, as the article quotes it.
     pub text: &'static str,
     pub context: Option<&'static str>,
-    pub source: &'static str,
+    pub source: &'static Source,
 }
 
 /// A named set the story relies on: the countries that intercepted the barrage.
@@ -94,40 +94,24 @@ pub struct Dataset {
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
 impl Dataset {
-    pub fn source(&self, id: &str) -> Option<&'static Source> {
-        self.sources.iter().find(|s| s.id == id)
-    }
-    pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
-    }
-    pub fn figure(&self, id: &str) -> Option<&Figure> {
+    pub fn figure(&self, id: &str) -> Option<&'static Figure> {
         self.figures.iter().find(|f| f.id == id)
     }
-    pub fn quote(&self, id: &str) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.id == id)
-    }
-    pub fn group(&self, id: &str) -> Option<&Group> {
+    pub fn group(&self, id: &str) -> Option<&'static Group> {
         self.groups.iter().find(|g| g.id == id)
     }
+}
 
-    /// The short titles of the given sources, each once, in the order first named: what a
-    /// chart's source line shows (the sources step and the details give the full titles).
-    pub fn short_titles<'a>(
-        &self,
-        source_ids: impl IntoIterator<Item = &'a str>,
-    ) -> Vec<&'static str> {
-        let mut titles: Vec<&'static str> = Vec::new();
-        for title in source_ids
-            .into_iter()
-            .filter_map(|id| self.source(id))
-            .map(|s| s.short_title)
-        {
-            if !titles.contains(&title) {
-                titles.push(title);
-            }
+/// The short titles of the given sources, each once, in the order first named: what a
+/// chart's source line shows (the sources step and the details give the full titles).
+pub fn short_titles(sources: impl IntoIterator<Item = &'static Source>) -> Vec<&'static str> {
+    let mut titles: Vec<&'static str> = Vec::new();
+    for title in sources.into_iter().map(|s| s.short_title) {
+        if !titles.contains(&title) {
+            titles.push(title);
         }
-        titles
     }
+    titles
 }
 
 /// What data/ writes in `claimed_by` for a statement the article makes in its own voice.
@@ -242,7 +226,7 @@ mod tests {
             amount,
             display,
             claimed_by: "the article",
-            source: "s",
+            source: &SOURCES[0],
             note: None,
         }
     }

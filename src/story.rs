@@ -6,7 +6,7 @@
 
 pub use escalation_domain::Chart;
 
-use crate::model::{Date, DateSpan};
+use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, QUOTES, Quote};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -18,10 +18,11 @@ pub struct Step {
     /// What the caption leaves out, for the step's details: paragraphs, in our own words.
     pub more: &'static [&'static str],
     pub chart: Chart,
-    /// Ids of the events, figures and quotes this step shows (all checked at build time).
-    pub events: &'static [&'static str],
-    pub figures: &'static [&'static str],
-    pub quotes: &'static [&'static str],
+    /// The events, figures and quotes this step shows: the records themselves, resolved
+    /// from their ids at build time.
+    pub events: &'static [&'static Event],
+    pub figures: &'static [&'static Figure],
+    pub quotes: &'static [&'static Quote],
     /// What the step's chart shows, for readers who cannot see it.
     pub alt: &'static str,
 }

@@ -17,6 +17,28 @@ use escalation_domain::{Amount, Chart, DateSpan, EventKind, Needs, Qualifier};
 use crate::raw::{self, Text};
 use crate::{DataError, DataErrors, ErrorKind};
 
+/// A checked reference to a record of another table: the id as the file writes it, and the
+/// record's place in its table. The widget's statics are indexed by that place, so the widget
+/// reads the record itself, with no lookup that could fail; the downloads write the id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ref {
+    pub id: String,
+    pub table: Table,
+    pub index: usize,
+}
+
+impl std::fmt::Display for Ref {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.id)
+    }
+}
+
+impl Serialize for Ref {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub id: String,
@@ -47,7 +69,7 @@ pub struct Event {
     #[serde(skip)]
     pub label: Option<String>,
     pub summary: String,
-    pub source: String,
+    pub source: Ref,
     pub claimed_by: Option<String>,
 }
 
@@ -70,10 +92,10 @@ pub struct Figure {
     pub display: Option<String>,
     pub claimed_by: String,
     pub date: DateSpan,
-    pub source: String,
-    pub event: Option<String>,
-    pub parts: Vec<String>,
-    pub of: Option<String>,
+    pub source: Ref,
+    pub event: Option<Ref>,
+    pub parts: Vec<Ref>,
+    pub of: Option<Ref>,
     pub note: Option<String>,
 }
 
@@ -110,7 +132,7 @@ pub struct Quote {
     pub date_words: Option<String>,
     pub date_reasoning: Option<String>,
     pub context: Option<String>,
-    pub source: String,
+    pub source: Ref,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -119,7 +141,7 @@ pub struct Group {
     pub label: String,
     pub members: Vec<String>,
     pub claimed_by: String,
-    pub source: String,
+    pub source: Ref,
     pub note: Option<String>,
 }
 
@@ -133,10 +155,10 @@ pub struct Step {
     /// What the caption leaves out, for the step's details: paragraphs, split on blank lines.
     pub more: Vec<String>,
     pub chart: Chart,
-    pub events: Vec<String>,
-    pub figures: Vec<String>,
-    pub quotes: Vec<String>,
-    pub groups: Vec<String>,
+    pub events: Vec<Ref>,
+    pub figures: Vec<Ref>,
+    pub quotes: Vec<Ref>,
+    pub groups: Vec<Ref>,
     pub alt: String,
 }
 
@@ -172,9 +194,10 @@ impl Dataset {
     }
 }
 
-/// Which table an id belongs to, for "points at the wrong table" messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Table {
+/// Which table an id belongs to: for "points at the wrong table" messages, and for the static
+/// a reference indexes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
     Source,
     Event,
     Figure,
@@ -314,13 +337,20 @@ fn parse_file<T: DeserializeOwned + Default>(file: Option<&FileText>, report: &m
 
 /// Where each id was first defined: file index, offset, table.
 struct IdIndex {
-    seen: HashMap<String, (PathBuf, usize, Table)>,
+    /// Each id: where it is defined, in which table, at which place in that table.
+    seen: HashMap<String, (PathBuf, usize, Table, usize)>,
+    /// How many records each table has had so far.
+    counts: HashMap<Table, usize>,
 }
 
 impl IdIndex {
     fn define(&mut self, report: &mut Report, file: &FileText, id: &Text, table: Table) -> String {
         let name = id.get_ref().trim().to_string();
         let line = file.line_of(id.span().start);
+        // Every record takes a place in its table, a duplicate too (it fails the check).
+        let count = self.counts.entry(table).or_insert(0);
+        let index = *count;
+        *count += 1;
         if name.is_empty() {
             report.at(
                 file,
@@ -328,7 +358,7 @@ impl IdIndex {
                 ErrorKind::InvalidField,
                 "`id` must not be empty".into(),
             );
-        } else if let Some((path, first_line, _)) = self.seen.get(&name) {
+        } else if let Some((path, first_line, _, _)) = self.seen.get(&name) {
             report.at(
                 file,
                 id.span().start,
@@ -340,7 +370,7 @@ impl IdIndex {
             );
         } else {
             self.seen
-                .insert(name.clone(), (file.path.to_path_buf(), line, table));
+                .insert(name.clone(), (file.path.to_path_buf(), line, table, index));
         }
         name
     }
@@ -352,11 +382,12 @@ impl IdIndex {
         id: &Text,
         table: Table,
         field: &str,
-    ) -> String {
+    ) -> Ref {
         let name = id.get_ref().trim().to_string();
+        let mut index = 0;
         match self.seen.get(&name) {
-            Some((_, _, found)) if *found == table => {}
-            Some((path, line, found)) => report.at(
+            Some((_, _, found, at)) if *found == table => index = *at,
+            Some((path, line, found, _)) => report.at(
                 file,
                 id.span().start,
                 ErrorKind::MissingReference,
@@ -381,7 +412,11 @@ impl IdIndex {
                 );
             }
         }
-        name
+        Ref {
+            id: name,
+            table,
+            index,
+        }
     }
 }
 
@@ -447,6 +482,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     // First pass: define every id, so references can point forwards and across files.
     let mut ids = IdIndex {
         seen: HashMap::new(),
+        counts: HashMap::new(),
     };
     let mut dataset = Dataset::default();
     if let Some(file) = sources_file {
@@ -708,7 +744,11 @@ fn check_figure(report: &mut Report, ids: &IdIndex, file: &FileText, f: &raw::Ra
 fn check_totals(report: &mut Report, file: &FileText, raw: &[raw::RawFigure], dataset: &Dataset) {
     for (f, r) in dataset.figures.iter().zip(raw) {
         if let Some(ceiling) = f.upper_bound() {
-            let parts: Vec<&Figure> = f.parts.iter().filter_map(|p| dataset.figure(p)).collect();
+            let parts: Vec<&Figure> = f
+                .parts
+                .iter()
+                .filter_map(|p| dataset.figure(&p.id))
+                .collect();
             let floor: u64 = parts.iter().map(|p| p.lower_bound()).sum();
             if parts.len() == f.parts.len() && !parts.is_empty() && floor > ceiling {
                 let offset = r
@@ -726,7 +766,7 @@ fn check_totals(report: &mut Report, file: &FileText, raw: &[raw::RawFigure], da
                 );
             }
         }
-        if let (Some(of), Some(of_raw)) = (f.of.as_deref().and_then(|o| dataset.figure(o)), &r.of)
+        if let (Some(of), Some(of_raw)) = (f.of.as_ref().and_then(|o| dataset.figure(&o.id)), &r.of)
             && let Some(ceiling) = of.upper_bound()
             && f.lower_bound() > ceiling
         {
@@ -800,13 +840,13 @@ fn check_story(
                 ),
             );
         }
-        let step_events: Vec<String> = s
+        let step_events: Vec<Ref> = s
             .events
             .iter()
             .map(|id| ids.expect(report, file, id, Table::Event, "events"))
             .collect();
         for (id, raw_id) in step_events.iter().zip(&s.events) {
-            let Some(event) = events.iter().find(|e| &e.id == id) else {
+            let Some(event) = events.iter().find(|e| e.id == id.id) else {
                 continue;
             };
             if chart == Chart::Timeline && event.label.is_none() {

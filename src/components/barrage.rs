@@ -46,5 +46,5 @@ pub fn counts() -> crate::geom::units::Counts {
 
 /// The titles of the articles behind these figures, each once, in order.
 pub fn source_titles(ids: &[&str]) -> Vec<&'static str> {
-    DATASET.short_titles(ids.iter().filter_map(|id| figure(id)).map(|f| f.source))
+    crate::model::short_titles(ids.iter().filter_map(|id| figure(id)).map(|f| f.source))
 }

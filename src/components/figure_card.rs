@@ -5,13 +5,10 @@
 use yew::prelude::*;
 
 use crate::components::source_line::attribution;
-use crate::model::{DATASET, Figure};
+use crate::model::Figure;
 
-/// One key figure (an id from data/figures.toml, checked at build time), keyed by its id.
-pub fn figure_card(id: &str) -> Html {
-    let Some(figure): Option<&Figure> = DATASET.figure(id) else {
-        return Html::default();
-    };
+/// One key figure, keyed by its id.
+pub fn figure_card(figure: &'static Figure) -> Html {
     let uncertain = figure.is_uncertain().then_some("true");
     let class = classes!("figure-card", figure.is_share().then_some("is-share"));
     html! {

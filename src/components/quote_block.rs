@@ -2,14 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::components::source_line::short_title;
-use crate::model::DATASET;
+use crate::model::Quote;
 
-/// One quote (an id from data/quotes.toml), keyed by its id.
-pub fn quote_block(id: &str) -> Html {
-    let Some(quote) = DATASET.quote(id) else {
-        return Html::default();
-    };
+/// One quote, keyed by its id.
+pub fn quote_block(quote: &'static Quote) -> Html {
     html! {
         <figure key={quote.id} class="quote" data-quote={quote.id}>
             <blockquote><p>{ "“" }{ quote.text }{ "”" }</p></blockquote>
@@ -21,7 +17,7 @@ pub fn quote_block(id: &str) -> Html {
                 if let Some(context) = quote.context {
                     { " (" }{ context }{ ")" }
                 }
-                { " · " }<cite>{ short_title(quote.source) }</cite>
+                { " · " }<cite>{ quote.source.short_title }</cite>
             </figcaption>
         </figure>
     }

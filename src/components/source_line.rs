@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::model::{DATASET, claimant};
+use crate::model::{Source, claimant};
 
 /// "Source: *title*" (or "Sources: *a*; *b*"), then an optional note.
 pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
@@ -28,15 +28,10 @@ pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
     }
 }
 
-/// The short title of source `source_id` (checked at build time).
-pub fn short_title(source_id: &str) -> &'static str {
-    DATASET.source(source_id).map_or("", |s| s.short_title)
-}
-
 /// "According to *who*, in *short title*", or "Reported in *short title*" for the article's own
 /// reporting; `claimed_by` as data/ gives it.
-pub fn attribution(claimed_by: Option<&'static str>, source_id: &str) -> Html {
-    let title = short_title(source_id);
+pub fn attribution(claimed_by: Option<&'static str>, source: &Source) -> Html {
+    let title = source.short_title;
     match claimant(claimed_by) {
         Some(who) => html! { <>{ "According to " }{ who }{ ", in " }<cite>{ title }</cite></> },
         None => html! { <>{ "Reported in " }<cite>{ title }</cite></> },
@@ -44,8 +39,8 @@ pub fn attribution(claimed_by: Option<&'static str>, source_id: &str) -> Html {
 }
 
 /// The same as plain text, for table cells: "Israeli officials, in Miscalculation Leads…".
-pub fn attribution_text(claimed_by: Option<&'static str>, source_id: &str) -> String {
-    let title = short_title(source_id);
+pub fn attribution_text(claimed_by: Option<&'static str>, source: &Source) -> String {
+    let title = source.short_title;
     match claimant(claimed_by) {
         Some(who) => format!("{who}, in {title}"),
         None => format!("Reported in {title}"),

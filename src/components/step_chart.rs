@@ -14,6 +14,7 @@ use crate::components::flow_chart::{FLOW_LABELLED, flow_drawing, flow_table, flo
 use crate::components::timeline_chart::{timeline_drawing, timeline_table, timeline_words};
 use crate::components::units_chart::{units_drawing, units_labelled, units_table, units_words};
 use crate::geom::units::View;
+use crate::model::Figure;
 use crate::story::{Chart, STORY, Step};
 
 fn step(index: usize) -> Option<&'static Step> {
@@ -92,13 +93,13 @@ pub fn labelled_figures(index: usize) -> &'static [&'static str] {
 }
 
 /// The step's figures that its chart does not label, in the step's order.
-pub fn card_figures(index: usize) -> Vec<&'static str> {
+pub fn card_figures(index: usize) -> Vec<&'static Figure> {
     let labelled = labelled_figures(index);
     step(index).map_or_else(Vec::new, |s| {
         s.figures
             .iter()
             .copied()
-            .filter(|id| !labelled.contains(id))
+            .filter(|f| !labelled.contains(&f.id))
             .collect()
     })
 }
@@ -126,15 +127,16 @@ mod tests {
     #[test]
     fn a_figure_the_chart_labels_is_not_repeated_as_a_card() {
         for (i, step) in STORY.steps.iter().enumerate() {
-            let cards = card_figures(i);
+            let cards: Vec<&str> = card_figures(i).iter().map(|f| f.id).collect();
             for id in labelled_figures(i) {
                 assert!(!cards.contains(id), "step {}: {id} twice", step.slug);
             }
-            for id in step.figures {
+            for figure in step.figures {
                 assert!(
-                    cards.contains(id) || labelled_figures(i).contains(id),
-                    "step {}: {id} shown nowhere",
-                    step.slug
+                    cards.contains(&figure.id) || labelled_figures(i).contains(&figure.id),
+                    "step {}: {} shown nowhere",
+                    step.slug,
+                    figure.id
                 );
             }
         }

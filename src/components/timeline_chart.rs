@@ -13,7 +13,7 @@ use crate::geom::timeline::{
     self, ARROW, ARROW_HALF_HEIGHT, Anchor, BAR_H, DOT_R, Entry, Lane, Layout, Mark, Overview,
     Span, Tick,
 };
-use crate::model::{DATASET, Date, DateSpan, Event, month_name};
+use crate::model::{Date, DateSpan, Event, month_name, short_titles};
 use crate::story::STORY;
 
 /// The overview: every year of the story's period.
@@ -22,11 +22,8 @@ fn overview() -> Overview {
 }
 
 /// The events of a step (ids checked at build time), in reading order.
-fn step_events(highlight: &'static [&'static str]) -> Vec<&'static Event> {
-    highlight
-        .iter()
-        .filter_map(|id| DATASET.event(id))
-        .collect()
+fn step_events(highlight: &'static [&'static Event]) -> Vec<&'static Event> {
+    highlight.to_vec()
 }
 
 /// The window the step's axis shows, in dates: from the earliest start to the latest end, cut
@@ -116,9 +113,9 @@ fn legend(layout: &Layout) -> Html {
 }
 
 /// The chart's words for a step highlighting `highlight`.
-pub fn timeline_words(highlight: &'static [&'static str]) -> ChartWords {
+pub fn timeline_words(highlight: &'static [&'static Event]) -> ChartWords {
     let events = step_events(highlight);
-    let titles = DATASET.short_titles(events.iter().map(|e| e.source));
+    let titles = short_titles(events.iter().map(|e| e.source));
     let title = window_dates(&events)
         .map(|(start, end)| window_words(start, end))
         .unwrap_or_else(|| STORY.period.label());
@@ -130,7 +127,7 @@ pub fn timeline_words(highlight: &'static [&'static str]) -> ChartWords {
 }
 
 /// The data table of a step's events.
-pub fn timeline_table(highlight: &'static [&'static str]) -> Html {
+pub fn timeline_table(highlight: &'static [&'static Event]) -> Html {
     let rows: Vec<Vec<AttrValue>> = step_events(highlight)
         .iter()
         .map(|e| {
@@ -243,7 +240,7 @@ fn lane(lane: &Lane, event: &Event, date: &str) -> Html {
 
 /// The timeline drawing for a step: `highlight` lists the event ids the step shows, in reading
 /// order, top to bottom.
-pub fn timeline_drawing(highlight: &'static [&'static str]) -> Drawing {
+pub fn timeline_drawing(highlight: &'static [&'static Event]) -> Drawing {
     let events = step_events(highlight);
     let overview = overview();
     let dates = dates(&events);
