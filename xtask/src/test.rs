@@ -89,10 +89,7 @@ fn deny(tools: &Tools) -> Result<(), String> {
         .output()
         .map(|out| out.status.success())
         .unwrap_or(false);
-    let cached = crate::tools::cargo_home()
-        .join("advisory-dbs")
-        .read_dir()
-        .is_ok_and(|mut dbs| dbs.next().is_some());
+    let cached = advisory_db_cached(&crate::tools::cargo_home().join("advisory-dbs"));
     let checks: &[&str] = if fetched || cached {
         &["deny", "--offline", "check"]
     } else {
@@ -104,6 +101,18 @@ fn deny(tools: &Tools) -> Result<(), String> {
         &["deny", "--offline", "check", "licenses", "bans", "sources"]
     };
     cargo(tools, checks)
+}
+
+/// Whether `dir` (cargo deny's `advisory-dbs` in cargo's home) holds a usable clone of the
+/// RustSec database: a git checkout with its `crates/` advisories. A failed fetch leaves a lock
+/// file and may leave an empty or partial folder, which must not count.
+fn advisory_db_cached(dir: &std::path::Path) -> bool {
+    dir.read_dir().is_ok_and(|entries| {
+        entries.flatten().any(|entry| {
+            let db = entry.path();
+            db.join(".git").exists() && db.join("crates").is_dir()
+        })
+    })
 }
 
 fn native(tools: &Tools) -> Result<(), String> {
@@ -191,5 +200,27 @@ pub fn run() -> Result<(), String> {
         Ok(())
     } else {
         Err("a test tier failed".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advisory_db_cached;
+
+    #[test]
+    fn only_a_cloned_advisory_database_counts_as_cached() {
+        let dir = std::env::temp_dir().join(format!("xtask-advisory-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(!advisory_db_cached(&dir), "no folder at all");
+        std::fs::create_dir_all(dir.join("advisory-db-0123")).unwrap();
+        std::fs::write(dir.join("db.lock"), "").unwrap();
+        assert!(
+            !advisory_db_cached(&dir),
+            "a lock and an empty folder, as a failed fetch leaves them"
+        );
+        std::fs::create_dir_all(dir.join("advisory-db-0123/.git")).unwrap();
+        std::fs::create_dir_all(dir.join("advisory-db-0123/crates")).unwrap();
+        assert!(advisory_db_cached(&dir), "a clone with its advisories");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
