@@ -197,6 +197,13 @@ impl Figure {
         claimant(Some(self.claimed_by))
     }
 
+    /// The number a chart draws for it: the nominal value (the middle of a range). The chart
+    /// roles that draw a number are checked at build time to name a figure that has one; a
+    /// share stated in words ("most") draws as 0.
+    pub fn drawn(&self) -> u32 {
+        self.nominal().unwrap_or(0)
+    }
+
     /// Whether the source gives this figure as anything less than an exact count.
     pub fn is_uncertain(&self) -> bool {
         self.qualifier != Qualifier::Exact

@@ -6,7 +6,7 @@
 
 pub use escalation_domain::Chart;
 
-use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, QUOTES, Quote};
+use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, QUOTES, Quote};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -34,6 +34,118 @@ pub struct Story {
     /// The stretch of time the explainer covers.
     pub period: DateSpan,
     pub steps: &'static [Step],
+}
+
+/// What the charts draw, from story.toml's `[charts.*]`: each chart's figures by role, as the
+/// records themselves, and its views' tables and notes.
+#[derive(Debug)]
+pub struct Charts {
+    pub units: UnitsChart,
+    pub estimates: EstimatesChart,
+    pub flow: FlowChart,
+}
+
+/// The unit chart of the barrage, and its three views.
+#[derive(Debug)]
+pub struct UnitsChart {
+    pub title: &'static str,
+    pub total: &'static Figure,
+    pub drones: &'static Figure,
+    pub cruise: &'static Figure,
+    pub ballistic: &'static Figure,
+    pub entered: &'static Figure,
+    pub downed_before: &'static Figure,
+    pub downed_inside: &'static Figure,
+    pub intercepted: &'static Figure,
+    pub reached: &'static Figure,
+    /// The figures by role, for the notes' placeholders.
+    pub roles: &'static [(&'static str, &'static Figure)],
+    pub by_type: ChartView,
+    pub by_airspace: ChartView,
+    pub outcome: ChartView,
+}
+
+/// Israel's estimates against what Iran launched.
+#[derive(Debug)]
+pub struct EstimatesChart {
+    pub title: &'static str,
+    pub first: &'static Figure,
+    pub revised: &'static Figure,
+    pub ballistic: &'static Figure,
+    pub cruise: &'static Figure,
+    pub drones: &'static Figure,
+    pub total: &'static Figure,
+    pub roles: &'static [(&'static str, &'static Figure)],
+    pub view: ChartView,
+}
+
+/// From launch to impact.
+#[derive(Debug)]
+pub struct FlowChart {
+    pub title: &'static str,
+    pub total: &'static Figure,
+    pub entered: &'static Figure,
+    pub downed_before: &'static Figure,
+    pub downed_inside: &'static Figure,
+    pub reached: &'static Figure,
+    pub interceptors: &'static Group,
+    pub roles: &'static [(&'static str, &'static Figure)],
+    pub view: ChartView,
+}
+
+/// One view of a chart: its data table and the note under its drawing.
+#[derive(Debug)]
+pub struct ChartView {
+    pub caption: &'static str,
+    /// `{role}` and `{role:drawn}` stand for figures: see [`fill_note`].
+    pub note: Option<&'static str>,
+    pub rows: &'static [TableRow],
+}
+
+/// A row of a chart's data table: what it counts, and the figure.
+#[derive(Debug)]
+pub struct TableRow {
+    pub what: &'static str,
+    pub figure: &'static Figure,
+}
+
+impl ChartView {
+    /// The figures the view's table gives: the ones the chart shows, which the step's cards
+    /// need not repeat.
+    pub fn figures(&self) -> impl Iterator<Item = &'static Figure> + '_ {
+        self.rows.iter().map(|row| row.figure)
+    }
+}
+
+/// A note with its placeholders filled: `{role}` by the role's figure as the source states it,
+/// `{role:drawn}` by the number the chart draws for it. The roles are checked at build time;
+/// a placeholder that names none is left as written.
+pub fn fill_note(note: &str, roles: &[(&str, &Figure)]) -> String {
+    let mut out = String::with_capacity(note.len() + 16);
+    let mut rest = note;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inside = &after[..close];
+        let (role, drawn) = match inside.strip_suffix(":drawn") {
+            Some(role) => (role, true),
+            None => (inside, false),
+        };
+        match roles.iter().find(|(r, _)| *r == role) {
+            Some((_, figure)) if drawn => {
+                out.push_str(&figure.nominal().unwrap_or_default().to_string());
+            }
+            Some((_, figure)) => out.push_str(&figure.label()),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 include!(concat!(env!("OUT_DIR"), "/story.rs"));
@@ -158,6 +270,24 @@ impl Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_fill_their_placeholders_with_the_figures() {
+        let roles: Vec<(&str, &Figure)> = CHARTS.units.roles.to_vec();
+        assert_eq!(
+            fill_note(
+                "Cruise missiles: “{cruise}”, drawn as {cruise:drawn}.",
+                &roles
+            ),
+            "Cruise missiles: “three dozen”, drawn as 36."
+        );
+        assert_eq!(fill_note("no placeholder", &roles), "no placeholder");
+        assert_eq!(fill_note("{nobody} and {", &roles), "{nobody} and {");
+        assert_eq!(
+            fill_note("{reached} got through", &roles),
+            "a few got through"
+        );
+    }
 
     #[test]
     fn keys_map_to_story_actions() {

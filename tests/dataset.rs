@@ -78,6 +78,46 @@ fn a_timeline_event_without_a_chart_label_is_refused() {
 }
 
 #[test]
+fn a_step_whose_chart_story_toml_does_not_describe_is_refused() {
+    assert_error(
+        "missing-chart-spec",
+        ErrorKind::MissingReference,
+        "story.toml",
+        9,
+    );
+}
+
+#[test]
+fn a_chart_role_naming_no_figure_is_refused_at_its_line() {
+    assert_error(
+        "dangling-chart-role",
+        ErrorKind::MissingReference,
+        "story.toml",
+        21,
+    );
+}
+
+#[test]
+fn a_chart_note_naming_no_role_is_refused() {
+    assert_error(
+        "unknown-note-role",
+        ErrorKind::MissingReference,
+        "story.toml",
+        27,
+    );
+}
+
+#[test]
+fn a_share_in_words_cannot_be_drawn_to_scale() {
+    assert_error(
+        "share-drawn-to-scale",
+        ErrorKind::InvalidField,
+        "story.toml",
+        22,
+    );
+}
+
+#[test]
 fn a_step_event_outside_the_story_period_is_refused() {
     assert_error("outside-period", ErrorKind::InvalidField, "story.toml", 10);
 }

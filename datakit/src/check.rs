@@ -169,6 +169,107 @@ pub struct Story {
     /// The stretch of time the explainer covers; every event a step shows falls inside it.
     pub period: DateSpan,
     pub steps: Vec<Step>,
+    /// What each chart draws, in [`CHART_KINDS`]' order; only those the story gives.
+    pub charts: Vec<ChartSpec>,
+}
+
+/// A kind of chart whose content the story gives (`[charts.<name>]`): the figures and groups
+/// it draws, by role, and its views.
+#[derive(Debug)]
+pub struct ChartKind {
+    pub name: &'static str,
+    pub figures: &'static [&'static str],
+    pub groups: &'static [&'static str],
+    /// The figure roles the chart draws to scale: each must name a figure with a number.
+    pub drawn: &'static [&'static str],
+    /// Its views' names; one unnamed view is `[""]`.
+    pub views: &'static [&'static str],
+    /// The step charts that draw it: a step with one of them needs the spec.
+    pub used_by: &'static [Chart],
+}
+
+/// The charts the story gives the content of, and what each needs.
+pub const CHART_KINDS: [ChartKind; 3] = [
+    ChartKind {
+        name: "units",
+        figures: &[
+            "total",
+            "drones",
+            "cruise",
+            "ballistic",
+            "entered",
+            "downed-before",
+            "downed-inside",
+            "intercepted",
+            "reached",
+        ],
+        groups: &[],
+        drawn: &["drones", "cruise", "ballistic", "entered"],
+        views: &["by-type", "by-airspace", "outcome"],
+        used_by: &[
+            Chart::UnitsByType,
+            Chart::UnitsByAirspace,
+            Chart::UnitsOutcome,
+        ],
+    },
+    ChartKind {
+        name: "estimates",
+        figures: &["first", "revised", "ballistic", "cruise", "drones", "total"],
+        groups: &[],
+        drawn: &["first", "revised", "ballistic", "cruise", "drones"],
+        views: &[""],
+        used_by: &[Chart::Estimates],
+    },
+    ChartKind {
+        name: "flow",
+        figures: &[
+            "total",
+            "entered",
+            "downed-before",
+            "downed-inside",
+            "reached",
+        ],
+        groups: &["interceptors"],
+        drawn: &["total", "entered"],
+        views: &[""],
+        used_by: &[Chart::Flow],
+    },
+];
+
+/// One chart's content, checked: every role of its kind names a record of the right table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartSpec {
+    pub kind: &'static ChartKind,
+    pub title: String,
+    /// (role, figure), in the kind's role order.
+    pub figures: Vec<(&'static str, Ref)>,
+    /// (role, group), in the kind's role order.
+    pub groups: Vec<(&'static str, Ref)>,
+    /// In the kind's view order.
+    pub views: Vec<ChartView>,
+}
+
+impl PartialEq for ChartKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ChartKind {}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartView {
+    pub name: &'static str,
+    pub caption: String,
+    /// A line under the drawing, with `{role}` and `{role:drawn}` standing for the figures.
+    pub note: Option<String>,
+    pub rows: Vec<TableRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub what: String,
+    pub figure: Ref,
 }
 
 /// The longest step caption, in words: with the headline, the chart and the controls it must
@@ -620,7 +721,14 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     }
 
     if let (Some(file), Some(story)) = (story_file, raw_story) {
-        dataset.story = Some(check_story(&mut report, &ids, &dataset.events, file, story));
+        dataset.story = Some(check_story(
+            &mut report,
+            &ids,
+            &dataset.events,
+            &dataset.figures,
+            file,
+            story,
+        ));
     }
 
     if report.errors.is_empty() {
@@ -789,6 +897,7 @@ fn check_story(
     report: &mut Report,
     ids: &IdIndex,
     events: &[Event],
+    figures: &[Figure],
     file: &FileText,
     story: raw::StoryFile,
 ) -> Story {
@@ -904,10 +1013,226 @@ fn check_story(
             alt: report.non_empty(file, &s.alt, "alt"),
         });
     }
+    let charts = check_charts(
+        report,
+        ids,
+        figures,
+        file,
+        &story.charts,
+        &story.step,
+        &steps,
+    );
     Story {
         title,
         dek,
         period,
         steps,
+        charts,
     }
+}
+
+/// The placeholders of a note: the role in each `{role}` and `{role:drawn}`, and whether it
+/// asks for the drawn number.
+pub fn note_roles(note: &str) -> Vec<(&str, bool)> {
+    note.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}'))
+        .map(|(inside, _)| match inside.strip_suffix(":drawn") {
+            Some(role) => (role, true),
+            None => (inside, false),
+        })
+        .collect()
+}
+
+fn check_charts(
+    report: &mut Report,
+    ids: &IdIndex,
+    figure_records: &[Figure],
+    file: &FileText,
+    raw: &raw::RawCharts,
+    raw_steps: &[raw::RawStep],
+    steps: &[Step],
+) -> Vec<ChartSpec> {
+    let mut specs = Vec::new();
+    for kind in &CHART_KINDS {
+        let given = match kind.name {
+            "units" => raw.units.as_ref(),
+            "estimates" => raw.estimates.as_ref(),
+            _ => raw.flow.as_ref(),
+        };
+        let Some(chart) = given else {
+            if let Some((step, raw_step)) = steps
+                .iter()
+                .zip(raw_steps)
+                .find(|(s, _)| kind.used_by.contains(&s.chart))
+            {
+                report.at(
+                    file,
+                    raw_step.chart.span().start,
+                    ErrorKind::MissingReference,
+                    format!(
+                        "step `{}` draws the {} chart, but story.toml has no [charts.{}] saying what it draws",
+                        step.slug, kind.name, kind.name
+                    ),
+                );
+            }
+            continue;
+        };
+        let title = report.non_empty(file, &chart.title, "title");
+        let mut roles = |table: Table,
+                         wanted: &'static [&'static str],
+                         given: &std::collections::BTreeMap<String, Text>,
+                         what: &str| {
+            for (role, id) in given {
+                if !wanted.contains(&role.as_str()) {
+                    report.at(
+                        file,
+                        id.span().start,
+                        ErrorKind::InvalidField,
+                        format!(
+                            "the {} chart has no {what} role `{role}`; its roles are {}",
+                            kind.name,
+                            wanted.join(", ")
+                        ),
+                    );
+                }
+            }
+            let mut found = Vec::new();
+            for role in wanted {
+                match given.get(*role) {
+                    Some(id) => found.push((*role, ids.expect(report, file, id, table, role))),
+                    None => report.at(
+                        file,
+                        chart.title.span().start,
+                        ErrorKind::MissingReference,
+                        format!(
+                            "[charts.{}] names no {what} for the role `{role}`, which the chart draws",
+                            kind.name
+                        ),
+                    ),
+                }
+            }
+            found
+        };
+        let figures = roles(Table::Figure, kind.figures, &chart.figures, "figure");
+        let groups = roles(Table::Group, kind.groups, &chart.groups, "group");
+        let has_number = |role: &str| {
+            figures
+                .iter()
+                .find(|(r, _)| *r == role)
+                .and_then(|(_, found)| figure_records.get(found.index).filter(|f| f.id == found.id))
+                .is_none_or(|f| !matches!(f.amount, Amount::Share))
+        };
+        for role in kind.drawn {
+            if let (false, Some(id)) = (has_number(role), chart.figures.get(*role)) {
+                report.at(
+                    file,
+                    id.span().start,
+                    ErrorKind::InvalidField,
+                    format!(
+                        "the {} chart draws `{role}` to scale, but `{}` gives no number (only a share in words)",
+                        kind.name,
+                        id.get_ref().trim()
+                    ),
+                );
+            }
+        }
+        let mut views = Vec::new();
+        for name in kind.views {
+            let matching: Vec<&raw::RawView> = chart
+                .views
+                .iter()
+                .filter(|v| v.view.as_ref().map_or("", |n| n.get_ref().trim()) == *name)
+                .collect();
+            let Some(view) = matching.first() else {
+                report.at(
+                    file,
+                    chart.title.span().start,
+                    ErrorKind::MissingReference,
+                    format!(
+                        "[charts.{}] has no view{} (a [[charts.{}.views]] with its table)",
+                        kind.name,
+                        if name.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" `{name}`")
+                        },
+                        kind.name
+                    ),
+                );
+                continue;
+            };
+            if let Some(extra) = matching.get(1) {
+                report.at(
+                    file,
+                    extra.caption.span().start,
+                    ErrorKind::DuplicateId,
+                    format!("[charts.{}] gives the view `{name}` twice", kind.name),
+                );
+            }
+            let note = view.note.as_ref().map(|n| n.get_ref().trim().to_string());
+            if let (Some(text), Some(raw_note)) = (&note, &view.note) {
+                for (role, drawn) in note_roles(text) {
+                    if drawn && kind.figures.contains(&role) && !has_number(role) {
+                        report.at(
+                            file,
+                            raw_note.span().start,
+                            ErrorKind::InvalidField,
+                            format!(
+                                "the note draws `{{{role}:drawn}}`, but that figure gives no number"
+                            ),
+                        );
+                    }
+                    if !kind.figures.contains(&role) {
+                        report.at(
+                            file,
+                            raw_note.span().start,
+                            ErrorKind::MissingReference,
+                            format!(
+                                "the note names `{{{role}}}`, but the {} chart's figure roles are {}",
+                                kind.name,
+                                kind.figures.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+            views.push(ChartView {
+                name,
+                caption: report.non_empty(file, &view.caption, "caption"),
+                note,
+                rows: view
+                    .rows
+                    .iter()
+                    .map(|row| TableRow {
+                        what: report.non_empty(file, &row.what, "what"),
+                        figure: ids.expect(report, file, &row.figure, Table::Figure, "figure"),
+                    })
+                    .collect(),
+            });
+        }
+        for view in &chart.views {
+            let name = view.view.as_ref().map_or("", |n| n.get_ref().trim());
+            if !kind.views.contains(&name) {
+                report.at(
+                    file,
+                    view.caption.span().start,
+                    ErrorKind::InvalidField,
+                    format!(
+                        "the {} chart has no view `{name}`; its views are {}",
+                        kind.name,
+                        kind.views.join(", ")
+                    ),
+                );
+            }
+        }
+        specs.push(ChartSpec {
+            kind,
+            title,
+            figures,
+            groups,
+            views,
+        });
+    }
+    specs
 }

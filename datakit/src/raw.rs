@@ -124,6 +124,50 @@ pub struct StoryFile {
     pub period: Text,
     #[serde(default)]
     pub step: Vec<RawStep>,
+    #[serde(default)]
+    pub charts: RawCharts,
+}
+
+/// What each chart draws, by chart: `[charts.units]`, `[charts.estimates]`, `[charts.flow]`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawCharts {
+    pub units: Option<RawChart>,
+    pub estimates: Option<RawChart>,
+    pub flow: Option<RawChart>,
+}
+
+/// One chart: its title, the figures (and groups) it draws by the role each plays, and its
+/// views, each with its data table and an optional note.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChart {
+    pub title: Text,
+    pub figures: std::collections::BTreeMap<String, Text>,
+    #[serde(default)]
+    pub groups: std::collections::BTreeMap<String, Text>,
+    pub views: Vec<RawView>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawView {
+    /// Which view: the unit chart has three (`by-type`, `by-airspace`, `outcome`); the
+    /// others one, unnamed.
+    pub view: Option<Text>,
+    /// The data table's caption.
+    pub caption: Text,
+    /// A line under the drawing; `{role}` stands for the role's figure as the source states
+    /// it, `{role:drawn}` for the number the chart draws.
+    pub note: Option<Text>,
+    pub rows: Vec<RawRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRow {
+    pub what: Text,
+    pub figure: Text,
 }
 
 #[derive(Deserialize)]

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use crate::components::source_line::attribution_text;
+use crate::story::ChartView;
 
 /// Which columns (after the first, which heads each row) hold the same text on every row of
 /// a table with more than one row.
@@ -60,25 +61,22 @@ pub fn data_table(
     }
 }
 
-/// A data table of figures — what each counts, the number as the source states it, and who
-/// says so in which article — from (what the row is, figure id) pairs, in order.
-pub fn figure_table(caption: &'static str, rows: &[(&'static str, &'static str)]) -> Html {
-    let figure = |id: &str| crate::model::DATASET.figure(id);
-    let rows: Vec<Vec<AttrValue>> = rows
+/// A chart view's data table of figures — what each counts, the number as the source states
+/// it, and who says so in which article — with the caption and rows story.toml gives.
+pub fn figure_table(view: &ChartView) -> Html {
+    let rows: Vec<Vec<AttrValue>> = view
+        .rows
         .iter()
-        .map(|(what, id)| {
+        .map(|row| {
             vec![
-                AttrValue::from(*what),
-                figure(id).map(|f| f.label()).unwrap_or_default().into(),
-                figure(id)
-                    .map(|f| attribution_text(Some(f.claimed_by), f.source))
-                    .unwrap_or_default()
-                    .into(),
+                AttrValue::from(row.what),
+                row.figure.label().into(),
+                attribution_text(Some(row.figure.claimed_by), row.figure.source).into(),
             ]
         })
         .collect();
     data_table(
-        caption,
+        view.caption,
         &["What", "As the source states it", "According to"],
         &rows,
     )

@@ -3,21 +3,19 @@
 
 use yew::prelude::*;
 
-use crate::components::barrage::{
-    self, BALLISTIC, CRUISE, DRONES, FIRST_ESTIMATE, REVISED_ESTIMATE, TOTAL,
-};
+use crate::components::barrage;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::bars::{self, Part, Row};
 use crate::geom::{WIDTH, fmt};
-use crate::model::{Amount, Qualifier};
+use crate::model::{Amount, Figure, Qualifier};
+use crate::story::CHARTS;
 
 /// A bar row for one figure as stated: a ceiling, a range, or a plain count.
-fn row_for(id: &str) -> Row {
-    let figure = barrage::figure(id);
-    match figure.map(|f| (f.qualifier, f.amount)) {
-        Some((_, Amount::Range(min, max))) => Row {
+fn row_for(figure: &Figure) -> Row {
+    match (figure.qualifier, figure.amount) {
+        (_, Amount::Range(min, max)) => Row {
             parts: vec![Part {
                 value: f64::from(min),
                 approximate: false,
@@ -25,7 +23,7 @@ fn row_for(id: &str) -> Row {
             range_to: Some(f64::from(max)),
             ceiling: false,
         },
-        Some((q, Amount::Count(v))) => Row {
+        (q, Amount::Count(v)) => Row {
             parts: vec![Part {
                 value: f64::from(v),
                 approximate: q != Qualifier::Exact && q != Qualifier::NoMoreThan,
@@ -41,36 +39,23 @@ fn row_for(id: &str) -> Row {
     }
 }
 
-fn part(id: &str) -> Part {
+/// One part of the stacked bar: the figure's drawn number, marked approximate when the
+/// source hedges it.
+fn part(figure: &Figure) -> Part {
     Part {
-        value: f64::from(barrage::nominal(id)),
-        approximate: barrage::figure(id).is_some_and(|f| f.is_uncertain()),
+        value: f64::from(figure.drawn()),
+        approximate: figure.is_uncertain(),
     }
 }
 
-/// The chart's data table: (row, figure id).
-const ESTIMATE_ROWS: &[(&str, &str)] = &[
-    (
-        "First estimate (surface-to-surface missiles)",
-        FIRST_ESTIMATE,
-    ),
-    (
-        "Revised estimate (surface-to-surface missiles)",
-        REVISED_ESTIMATE,
-    ),
-    ("Launched: ballistic missiles", BALLISTIC),
-    ("Launched: cruise missiles", CRUISE),
-    ("Launched: drones", DRONES),
-    ("Launched: all drones and missiles", TOTAL),
-];
-
 /// The chart's words. Its key is drawn in the chart, under the bars.
 pub fn estimates_words() -> ChartWords {
+    let chart = &CHARTS.estimates;
     ChartWords {
-        title: "What Israel expected, and what came".into(),
+        title: chart.title.into(),
         legend: Html::default(),
         source: Some(source_line(
-            &barrage::source_titles(&[FIRST_ESTIMATE, TOTAL]),
+            &barrage::source_titles(&[chart.first, chart.total]),
             "",
         )),
     }
@@ -85,19 +70,26 @@ const KEY_LINE: f64 = 18.0;
 
 /// The chart's data table.
 pub fn estimates_table() -> Html {
-    figure_table("Israel's estimates and what Iran launched", ESTIMATE_ROWS)
+    figure_table(&CHARTS.estimates.view)
 }
 
-/// The figures the chart labels.
-pub const ESTIMATES_LABELLED: &[&str] = &[FIRST_ESTIMATE, REVISED_ESTIMATE, BALLISTIC, TOTAL];
+/// The figures the chart shows (so the step does not repeat them as cards).
+pub fn estimates_labelled() -> Vec<&'static Figure> {
+    CHARTS.estimates.view.figures().collect()
+}
 
 /// The drawing: three bars, the last stacked by weapon type.
 pub fn estimates_drawing() -> Drawing {
+    let chart = &CHARTS.estimates;
     let rows = vec![
-        row_for(FIRST_ESTIMATE),
-        row_for(REVISED_ESTIMATE),
+        row_for(chart.first),
+        row_for(chart.revised),
         Row {
-            parts: vec![part(BALLISTIC), part(CRUISE), part(DRONES)],
+            parts: vec![
+                part(chart.ballistic),
+                part(chart.cruise),
+                part(chart.drones),
+            ],
             range_to: None,
             ceiling: false,
         },
@@ -107,15 +99,9 @@ pub fn estimates_drawing() -> Drawing {
     // a phone's screen. The title says whose estimates these are; the caption gives the first
     // one's code name.
     let labels = [
-        format!(
-            "First estimate: {} missiles",
-            barrage::label(FIRST_ESTIMATE)
-        ),
-        format!(
-            "Revised estimate: {} missiles",
-            barrage::label(REVISED_ESTIMATE)
-        ),
-        format!("Launched: {} in all", barrage::label(TOTAL)),
+        format!("First estimate: {} missiles", chart.first.label()),
+        format!("Revised estimate: {} missiles", chart.revised.label()),
+        format!("Launched: {} in all", chart.total.label()),
     ];
     let part_classes = [["estimate"], ["estimate"], ["ballistic"]];
     let stacked = ["ballistic", "cruise", "drone"];
@@ -124,10 +110,10 @@ pub fn estimates_drawing() -> Drawing {
     let key = [
         (
             "ballistic",
-            format!("{} ballistic", barrage::label(BALLISTIC)),
+            format!("{} ballistic", chart.ballistic.label()),
         ),
-        ("cruise", format!("{} cruise", barrage::label(CRUISE))),
-        ("drone", format!("{} drones", barrage::label(DRONES))),
+        ("cruise", format!("{} cruise", chart.cruise.label())),
+        ("drone", format!("{} drones", chart.drones.label())),
     ];
     let (mut key_x, mut key_y) = (bars::LEFT, height + KEY_GAP);
     let key_items: Vec<(f64, f64, &str, String)> = key

@@ -3,72 +3,66 @@
 
 use yew::prelude::*;
 
-use crate::components::barrage::{
-    self, DOWNED_BEFORE, DOWNED_INSIDE, ENTERED, INTERCEPTORS, REACHED, TOTAL,
-};
+use crate::components::barrage;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::flow::{self, STAGE_GAP};
 use crate::geom::{WIDTH, fmt};
-use crate::model::DATASET;
-
-/// The chart's data table: (row, figure id).
-const FLOW_ROWS: &[(&str, &str)] = &[
-    ("Launched", TOTAL),
-    ("Shot down before reaching Israel", DOWNED_BEFORE),
-    ("Entered Israeli airspace", ENTERED),
-    ("Shot down inside Israeli airspace", DOWNED_INSIDE),
-    ("Reached their targets", REACHED),
-];
+use crate::model::Figure;
+use crate::story::CHARTS;
 
 /// The chart's words.
 pub fn flow_words() -> ChartWords {
+    let chart = &CHARTS.flow;
     ChartWords {
-        title: "From launch to impact".into(),
+        title: chart.title.into(),
         legend: Html::default(),
-        source: Some(source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")),
+        source: Some(source_line(
+            &barrage::source_titles(&[chart.total, chart.entered]),
+            "",
+        )),
     }
 }
 
 /// The chart's data table, with the forces that intercepted the barrage.
 pub fn flow_table() -> Html {
-    let interceptors = DATASET
-        .group(INTERCEPTORS)
-        .map(|g| g.members.join(", "))
-        .unwrap_or_default();
+    let chart = &CHARTS.flow;
     html! {
         <>
-            { figure_table("From launch to impact", FLOW_ROWS) }
-            <p class="chart-note">{ format!("Intercepting forces: {interceptors}.") }</p>
+            { figure_table(&chart.view) }
+            <p class="chart-note">{ format!("Intercepting forces: {}.", chart.interceptors.members.join(", ")) }</p>
         </>
     }
 }
 
-/// The figures the chart labels.
-pub const FLOW_LABELLED: &[&str] = &[TOTAL, DOWNED_BEFORE, ENTERED, DOWNED_INSIDE, REACHED];
+/// The figures the chart shows (so the step does not repeat them as cards).
+pub fn flow_labelled() -> Vec<&'static Figure> {
+    CHARTS.flow.view.figures().collect()
+}
 
 /// The drawing: three stages joined by bands.
 pub fn flow_drawing() -> Drawing {
+    let chart = &CHARTS.flow;
     let values = [
         Some(f64::from(
-            barrage::nominal(TOTAL).max(barrage::counts().total()),
+            chart.total.drawn().max(barrage::counts().total()),
         )),
-        Some(f64::from(barrage::nominal(ENTERED))),
+        Some(f64::from(chart.entered.drawn())),
         None,
     ];
     let (stages, height) = flow::funnel(&values);
     let labels = [
-        format!("{} launched", barrage::label(TOTAL)),
-        format!("{} entered Israeli airspace", barrage::label(ENTERED)),
+        format!("{} launched", chart.total.label()),
+        format!("{} entered Israeli airspace", chart.entered.label()),
         format!(
             "{} reached targets (no number given)",
-            barrage::label(REACHED)
+            chart.reached.label()
         ),
     ];
     let notes = [
-        format!("{} shot down before Israel", barrage::label(DOWNED_BEFORE)),
-        format!("{} of these shot down too", barrage::label(DOWNED_INSIDE)),
+        format!("{} shot down before Israel", chart.downed_before.label()),
+        format!("{} of these shot down too", chart.downed_inside.label()),
     ];
     Drawing {
         height: height + 4.0,

@@ -5,15 +5,14 @@
 
 use yew::prelude::*;
 
-use crate::components::barrage::{
-    self, BALLISTIC, CRUISE, DOWNED_BEFORE, DOWNED_INSIDE, DRONES, ENTERED, INTERCEPTED, REACHED,
-    TOTAL,
-};
+use crate::components::barrage;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
 use crate::components::source_line::source_line;
 use crate::geom::fmt;
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
+use crate::model::Figure;
+use crate::story::{CHARTS, ChartView, fill_note};
 
 fn kind_class(kind: Kind) -> &'static str {
     match kind {
@@ -35,16 +34,17 @@ fn group_key(group: Group) -> &'static str {
 
 /// Two caption lines for a block: the number as stated, and what it counts.
 fn caption(group: Group) -> (String, &'static str) {
+    let units = &CHARTS.units;
     match group {
-        Group::Type(Kind::Drone) => (barrage::label(DRONES), "drones"),
-        Group::Type(Kind::Cruise) => (barrage::label(CRUISE), "cruise missiles"),
-        Group::Type(Kind::Ballistic) => (barrage::label(BALLISTIC), "ballistic missiles"),
+        Group::Type(Kind::Drone) => (units.drones.label(), "drones"),
+        Group::Type(Kind::Cruise) => (units.cruise.label(), "cruise missiles"),
+        Group::Type(Kind::Ballistic) => (units.ballistic.label(), "ballistic missiles"),
         Group::Stopped => (
-            capitalise(&barrage::label(DOWNED_BEFORE)),
+            capitalise(&units.downed_before.label()),
             "stopped before Israel",
         ),
-        Group::Entered => (barrage::label(ENTERED), "entered Israeli airspace"),
-        Group::All => (capitalise(&barrage::label(INTERCEPTED)), "were intercepted"),
+        Group::Entered => (units.entered.label(), "entered Israeli airspace"),
+        Group::All => (capitalise(&units.intercepted.label()), "were intercepted"),
     }
 }
 
@@ -62,84 +62,54 @@ fn capitalise(text: &str) -> String {
     out
 }
 
-/// The chart's data table: its caption and (row, figure id) pairs.
-fn table(view: View) -> (&'static str, &'static [(&'static str, &'static str)]) {
+/// The view's content as story.toml gives it.
+fn chart_view(view: View) -> &'static ChartView {
+    let units = &CHARTS.units;
     match view {
-        View::ByType => (
-            "Iran's barrage by weapon type",
-            &[
-                ("Drones", DRONES),
-                ("Cruise missiles", CRUISE),
-                ("Ballistic missiles", BALLISTIC),
-                ("All drones and missiles", TOTAL),
-            ],
-        ),
-        View::ByAirspace => (
-            "Where the drones and missiles were stopped",
-            &[
-                ("Shot down before reaching Israel", DOWNED_BEFORE),
-                ("Entered Israeli airspace", ENTERED),
-                ("Of those in Israeli airspace, shot down", DOWNED_INSIDE),
-            ],
-        ),
-        View::Outcome => (
-            "The outcome of the barrage",
-            &[
-                ("Intercepted", INTERCEPTED),
-                ("Reached their targets", REACHED),
-                ("Entered Israeli airspace", ENTERED),
-            ],
-        ),
+        View::ByType => &units.by_type,
+        View::ByAirspace => &units.by_airspace,
+        View::Outcome => &units.outcome,
     }
 }
 
-/// What the block captions do not say: how to read the marks in `view`. The captions name
-/// each group; the step's caption and details give the rest.
+/// What the block captions do not say: how to read the marks in `view`, from story.toml. In
+/// the outcome view it keys the outlined marks.
 fn legend(view: View) -> Html {
+    let Some(note) = chart_view(view).note else {
+        return Html::default();
+    };
+    let text = fill_note(note, CHARTS.units.roles);
     match view {
-        View::ByType => html! {
-            <p class="chart-note">{ format!(
-                "Cruise missiles: “{}”, drawn as {}.",
-                barrage::label(CRUISE), barrage::nominal(CRUISE)
-            ) }</p>
-        },
-        View::ByAirspace => html! {
-            <p class="chart-note">{ "Marks are not matched to weapon types." }</p>
-        },
         View::Outcome => html! {
             <ul class="legend">
-                <li>
-                    <span class="swatch entered-outline" aria-hidden="true"></span>
-                    { format!("Entered Israeli airspace ({}); {} shot down too. {} reached targets: no number given.",
-                        barrage::label(ENTERED), barrage::label(DOWNED_INSIDE), capitalise(&barrage::label(REACHED))) }
-                </li>
+                <li><span class="swatch entered-outline" aria-hidden="true"></span>{ text }</li>
             </ul>
         },
+        _ => html! { <p class="chart-note">{ text }</p> },
     }
 }
 
 /// The chart's words for `view`.
 pub fn units_words(view: View) -> ChartWords {
+    let units = &CHARTS.units;
     ChartWords {
-        title: "Iran's barrage, one mark per weapon".into(),
+        title: units.title.into(),
         legend: legend(view),
-        source: Some(source_line(&barrage::source_titles(&[TOTAL, ENTERED]), "")),
+        source: Some(source_line(
+            &barrage::source_titles(&[units.total, units.entered]),
+            "",
+        )),
     }
 }
 
 /// The chart's data table for `view`.
 pub fn units_table(view: View) -> Html {
-    let (caption, rows) = table(view);
-    figure_table(caption, rows)
+    figure_table(chart_view(view))
 }
 
-/// The figures the chart labels in `view` (so the step does not repeat them as cards).
-pub fn units_labelled(view: View) -> &'static [&'static str] {
-    match view {
-        View::ByType => &[TOTAL, DRONES, CRUISE, BALLISTIC],
-        View::ByAirspace => &[DOWNED_BEFORE, ENTERED],
-        View::Outcome => &[INTERCEPTED, REACHED, ENTERED],
-    }
+/// The figures the chart shows in `view` (so the step does not repeat them as cards).
+pub fn units_labelled(view: View) -> Vec<&'static Figure> {
+    chart_view(view).figures().collect()
 }
 
 /// The drawing for `view`: every mark, or, `still`, one path per group of marks.
