@@ -188,7 +188,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     </div>
                     <StepDetails index={index} open={props.tables_open} />
                     { embed.unwrap_or_default() }
-                    <p class="step-announcer visually-hidden" aria-live="polite" aria-atomic="true">{ headline }</p>
+                    <p class="step-announcer visually-hidden" aria-live="polite" aria-atomic="true">
+                        // A new element in the lasting live region on each step (see
+                        // `step_view`'s keys): announced, and never a stale text node.
+                        <span key={index}>{ headline }</span>
+                    </p>
                     { colophon() }
                     // After the first step the masthead drops its dek. An invisible copy of
                     // it at the very end keeps the widget exactly as tall, so a host page

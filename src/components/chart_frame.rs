@@ -56,8 +56,9 @@ pub fn chart_svg(
     html! {
         <svg class="chart-svg" viewBox={view_box} role="img" preserveAspectRatio="xMidYMid meet"
             aria-labelledby={format!("{title_id} {desc_id}")}>
-            <title id={title_id}>{ title.clone() }</title>
-            <desc id={desc_id}>{ description.clone() }</desc>
+            // Keyed by their text: a new text is a new element (see `step_view`'s keys).
+            <title id={title_id} key={format!("title:{title}")}>{ title.clone() }</title>
+            <desc id={desc_id} key={format!("desc:{description}")}>{ description.clone() }</desc>
             if offset > 0.0 {
                 <g transform={format!("translate(0 {})", fmt(offset))}>{ drawing.content }</g>
             } else {

@@ -62,18 +62,28 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
             });
         })
     };
+    let status = match *copied {
+        Some(Copied::Yes(_)) => "Copied to the clipboard",
+        Some(Copied::Selected(_)) => {
+            "The snippet is selected: press Ctrl+C or Command+C to copy it"
+        }
+        None => "",
+    };
     let snippet = |which: &'static str, title: &'static str, code: &AttrValue| {
         let label_id = format!("{prefix}-embed-{which}");
+        let button = match *copied {
+            Some(Copied::Yes(w)) if w == which => "Copied",
+            Some(Copied::Selected(w)) if w == which => "Selected: press Ctrl+C (⌘C) to copy",
+            _ => "Copy",
+        };
         html! {
             <div class="embed-snippet">
                 <p class="embed-label" id={label_id.clone()}>{ title }</p>
-                <pre class="embed-code" id={code_id(which)} aria-labelledby={label_id}><code>{ code.clone() }</code></pre>
+                // Texts that change are keyed by their text: rebuilt, not patched, so that a
+                // browser's translation cannot leave a stale one (see `step_view`'s keys).
+                <pre class="embed-code" id={code_id(which)} aria-labelledby={label_id}><code key={code.to_string()}>{ code.clone() }</code></pre>
                 <button type="button" class="copy-code" onclick={copy(which, code.clone())}>
-                    { match *copied {
-                        Some(Copied::Yes(w)) if w == which => "Copied",
-                        Some(Copied::Selected(w)) if w == which => "Selected: press Ctrl+C (⌘C) to copy",
-                        _ => "Copy",
-                    } }
+                    <span key={button}>{ button }</span>
                 </button>
             </div>
         }
@@ -90,11 +100,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                     { snippet("iframe", "Iframe (resizes itself with embed.js)", &props.iframe_code) }
                     { snippet("script", "Script (mounts into a div)", &props.script_code) }
                 }
-                <p class="live-status visually-hidden" aria-live="polite">{ match *copied {
-                    Some(Copied::Yes(_)) => "Copied to the clipboard",
-                    Some(Copied::Selected(_)) => "The snippet is selected: press Ctrl+C or Command+C to copy it",
-                    None => "",
-                } }</p>
+                <p class="live-status visually-hidden" aria-live="polite"><span key={status}>{ status }</span></p>
             </div>
         </div>
     }

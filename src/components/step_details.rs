@@ -48,15 +48,18 @@ pub fn StepDetails(props: &StepDetailsProps) -> Html {
             // Drawn only while open: closed, a step change costs nothing here.
             <div id={region} class="details-panel" role="region" aria-label="Figures, quotes and data for this step" hidden={!*open}>
                 if *open {
-                    { for step.more.iter().map(|p| html! { <p class="step-more">{ *p }</p> }) }
-                    { step_extras(props.index) }
-                    if let Some(table) = chart_table(props.index) {
-                        <div class="chart-data">{ table }</div>
-                    }
-                    if step.chart == Chart::Sources {
-                        <p class="chart-note">{ data_note() }</p>
-                        { dating_notes() }
-                    }
+                    // Keyed by step: rebuilt, not patched (see `step_view`'s keys).
+                    <div class="details-content" key={props.index}>
+                        { for step.more.iter().map(|p| html! { <p class="step-more">{ *p }</p> }) }
+                        { step_extras(props.index) }
+                        if let Some(table) = chart_table(props.index) {
+                            <div class="chart-data">{ table }</div>
+                        }
+                        if step.chart == Chart::Sources {
+                            <p class="chart-note">{ data_note() }</p>
+                            { dating_notes() }
+                        }
+                    </div>
                 }
             </div>
         </div>

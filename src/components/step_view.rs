@@ -89,18 +89,18 @@ pub fn StepView(props: &StepViewProps) -> Html {
             aria-label={format!("{position}: {}", step.headline)}
             id={slide_id(&prefix)} tabindex="-1" data-step={step.slug}>
             <div class="slot slot-top">
-                <div class="slot-live">
+                <div class="slot-live" key={props.index}>
                     <h2 class="step-headline">{ step.headline }</h2>
                     { chart_title.unwrap_or_default() }
                 </div>
                 <TopPhantoms />
             </div>
             <div class="slot slot-box">
-                <div class="slot-live chart-box">{ chart_box }</div>
+                <div class="slot-live chart-box" key={chart_box_key(props.index, step.chart)}>{ chart_box }</div>
                 <BoxPhantom />
             </div>
             <div class="slot slot-bottom">
-                <div class="slot-live">
+                <div class="slot-live" key={props.index}>
                     { footer }
                     if is_sources {
                         <Downloads />
@@ -110,6 +110,19 @@ pub fn StepView(props: &StepViewProps) -> Html {
                 <BottomPhantoms />
             </div>
         </div>
+    }
+}
+
+/// What the live slide's parts are keyed by, so that a step change rebuilds them rather than
+/// patching their text in place. Browser translation and some extensions replace the page's
+/// text nodes with their own (`<font>` wrappers): Yew would go on updating the detached
+/// originals, and the reader would see step 1 on every step. A rebuilt element brings new text
+/// nodes. The chart box is kept across consecutive unit-chart steps, whose marks move from view
+/// to view; the text inside it is keyed by view (see `UnitsMarks` and `chart_svg`).
+fn chart_box_key(index: usize, chart: Chart) -> String {
+    match chart {
+        Chart::UnitsByType | Chart::UnitsByAirspace | Chart::UnitsOutcome => "units".into(),
+        _ => index.to_string(),
     }
 }
 

@@ -68,7 +68,8 @@ pub fn Stepper(props: &StepperProps) -> Html {
                     }) }
                 </ol>
             </div>
-            <p class="progress-count">{ format!("{} of {}", props.index + 1, total) }</p>
+            // Keyed by step, as the slide is: rebuilt, not patched (see `step_view`).
+            <p class="progress-count" key={props.index}>{ format!("{} of {}", props.index + 1, total) }</p>
         </nav>
     }
 }
@@ -106,7 +107,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 onclick={send(Action::Prev, at_first)}>
                 <span aria-hidden="true">{ "← " }</span>{ "Previous" }
             </button>
-            <span class="nav-count" aria-hidden="true">{ format!("{} / {}", props.index + 1, total) }</span>
+            <span class="nav-count" aria-hidden="true" key={props.index}>{ format!("{} / {}", props.index + 1, total) }</span>
             <button type="button" class="step-next" aria-disabled={disabled(at_last)}
                 onclick={send(Action::Next, at_last)} title={next_label}>
                 { "Next" }<span aria-hidden="true">{ " →" }</span>

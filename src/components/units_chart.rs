@@ -154,7 +154,9 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                     let lines = units::caption_lines(what, block.width.max(MIN_CAPTION_WIDTH));
                     let first = block.y + CAPTION - 6.0 - CAPTION_LINE;
                     html! {
-                        <g class="block-caption" key={group_key(block.group)}>
+                        // Keyed by view too: a caption is rebuilt, never patched, when the view
+                        // changes (see `step_view`'s keys).
+                        <g class="block-caption" key={format!("{view_class}-{}", group_key(block.group))}>
                             <text class="caption-count" x={x.clone()} y={fmt(first - CAPTION_LINE)} text-anchor="middle">{ count }</text>
                             { for lines.iter().enumerate().map(|(i, line)| html! {
                                 <text class="caption-what" x={x.clone()} y={fmt(first + i as f64 * CAPTION_LINE)} text-anchor="middle">{ *line }</text>
