@@ -23,6 +23,7 @@ use crate::components::stepper::{Controls, Stepper};
 use crate::story::{Action, Origin, STORY, action_for_key};
 
 pub mod embed_code;
+pub mod share;
 
 /// Colour theme: follow the reader's system setting, or force one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

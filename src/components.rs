@@ -8,6 +8,7 @@
 
 pub mod barrage;
 pub mod chart_frame;
+pub mod chart_image;
 pub mod data_table;
 pub mod embed_panel;
 pub mod estimates_chart;

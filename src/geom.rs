@@ -6,6 +6,7 @@
 
 pub mod bars;
 pub mod flow;
+pub mod image;
 pub mod scale;
 pub mod timeline;
 pub mod units;

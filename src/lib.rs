@@ -68,6 +68,29 @@ pub fn render_page() -> String {
     )
 }
 
+/// Every drawn chart as a standalone SVG picture, with the path beside the page it goes to
+/// (`images/step-07-barrage.svg`), then the share card as `images/share-card.svg`: what
+/// `cargo xtask dist` styles and turns into PNGs (see `components::chart_image`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn render_images() -> Vec<(String, String)> {
+    use components::chart_image::{ChartImage, ChartImageProps, ShareCard, chart_image_path};
+    let mut images: Vec<(String, String)> = (0..story::STORY.len())
+        .filter_map(|index| {
+            let path = chart_image_path(index, "svg")?;
+            let image =
+                yew::ServerRenderer::<ChartImage>::with_props(move || ChartImageProps { index })
+                    .hydratable(false);
+            Some((path, futures::executor::block_on(image.render())))
+        })
+        .collect();
+    let card = yew::ServerRenderer::<ShareCard>::new().hydratable(false);
+    images.push((
+        "images/share-card.svg".into(),
+        futures::executor::block_on(card.render()),
+    ));
+    images
+}
+
 /// Renders the explainer at `start` to HTML, natively (tests).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render_to_html(start: usize) -> String {

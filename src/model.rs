@@ -102,16 +102,17 @@ impl Dataset {
     }
 }
 
-/// The short titles of the given sources, each once, in the order first named: what a
-/// chart's source line shows (the sources step and the details give the full titles).
-pub fn short_titles(sources: impl IntoIterator<Item = &'static Source>) -> Vec<&'static str> {
-    let mut titles: Vec<&'static str> = Vec::new();
-    for title in sources.into_iter().map(|s| s.short_title) {
-        if !titles.contains(&title) {
-            titles.push(title);
+/// The given sources, each once, in the order first named: what a chart's source line names.
+pub fn distinct_sources(
+    sources: impl IntoIterator<Item = &'static Source>,
+) -> Vec<&'static Source> {
+    let mut distinct: Vec<&'static Source> = Vec::new();
+    for source in sources {
+        if !distinct.iter().any(|s| std::ptr::eq(*s, source)) {
+            distinct.push(source);
         }
     }
-    titles
+    distinct
 }
 
 /// What data/ writes in `claimed_by` for a statement the article makes in its own voice.

@@ -34,6 +34,8 @@ pub struct Story {
     /// The stretch of time the explainer covers.
     pub period: DateSpan,
     pub steps: &'static [Step],
+    /// The step whose chart the share card shows (story.toml's `share_card`).
+    pub share_step: usize,
 }
 
 /// What the charts draw, from story.toml's `[charts.*]`: each chart's figures by role, as the

@@ -118,6 +118,16 @@ fn a_share_in_words_cannot_be_drawn_to_scale() {
 }
 
 #[test]
+fn a_share_card_naming_no_step_is_refused() {
+    assert_error(
+        "share-card-unknown-step",
+        ErrorKind::MissingReference,
+        "story.toml",
+        4,
+    );
+}
+
+#[test]
 fn a_step_event_outside_the_story_period_is_refused() {
     assert_error("outside-period", ErrorKind::InvalidField, "story.toml", 10);
 }

@@ -169,6 +169,9 @@ pub struct Story {
     /// The stretch of time the explainer covers; every event a step shows falls inside it.
     pub period: DateSpan,
     pub steps: Vec<Step>,
+    /// The index of the step whose chart the share card shows: `share_card` names it by slug;
+    /// without it, the first step with a drawn chart.
+    pub share_step: usize,
     /// What each chart draws, in [`CHART_KINDS`]' order; only those the story gives.
     pub charts: Vec<ChartSpec>,
 }
@@ -1022,11 +1025,40 @@ fn check_story(
         &story.step,
         &steps,
     );
+    let drawn = |chart: Chart| !matches!(chart, Chart::None | Chart::Sources);
+    let share_step = match &story.share_card {
+        Some(slug) => {
+            let wanted = slug.get_ref().trim();
+            match steps.iter().position(|s| s.slug == wanted) {
+                Some(i) if drawn(steps[i].chart) => i,
+                Some(_) => {
+                    report.at(
+                        file,
+                        slug.span().start,
+                        ErrorKind::InvalidField,
+                        format!("`share_card` = `{wanted}`: that step draws no chart for the card"),
+                    );
+                    0
+                }
+                None => {
+                    report.at(
+                        file,
+                        slug.span().start,
+                        ErrorKind::MissingReference,
+                        format!("`share_card` = `{wanted}`: no step has this slug"),
+                    );
+                    0
+                }
+            }
+        }
+        None => steps.iter().position(|s| drawn(s.chart)).unwrap_or(0),
+    };
     Story {
         title,
         dek,
         period,
         steps,
+        share_step,
         charts,
     }
 }

@@ -65,7 +65,7 @@ macro_rules! numbers {
     };
 }
 
-numbers!(u8, u16, u32);
+numbers!(u8, u16, u32, usize);
 
 impl<T: ToRust> ToRust for Option<T> {
     fn to_rust(&self) -> String {
@@ -193,7 +193,7 @@ impl ToRust for Step {
 
 impl ToRust for Story {
     fn to_rust(&self) -> String {
-        record!(Story { title, dek, period, steps } from self)
+        record!(Story { title, dek, period, steps, share_step } from self)
     }
 }
 
@@ -283,6 +283,7 @@ pub fn to_rust_source(data: &Dataset) -> (String, String) {
         dek: String::new(),
         period: DateSpan::parse("2000").expect("a year parses"),
         steps: Vec::new(),
+        share_step: 0,
         charts: Vec::new(),
     };
     let story = format!(

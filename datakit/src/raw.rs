@@ -122,6 +122,8 @@ pub struct StoryFile {
     pub title: Text,
     pub dek: Text,
     pub period: Text,
+    /// The slug of the step whose chart the share card shows.
+    pub share_card: Option<Text>,
     #[serde(default)]
     pub step: Vec<RawStep>,
     #[serde(default)]

@@ -1,9 +1,9 @@
 //! The barrage as the unit chart draws it: its counts, from the figures story.toml names for
 //! the chart's roles (`[charts.units]`, checked at build time, held by `story::CHARTS`), and
-//! the short titles of the articles behind a set of figures.
+//! the articles behind a set of figures.
 
 use crate::geom::units::Counts;
-use crate::model::{Figure, short_titles};
+use crate::model::{Figure, Source, distinct_sources};
 use crate::story::CHARTS;
 
 /// How many marks of each kind the unit chart draws, and how many entered Israeli airspace.
@@ -17,7 +17,7 @@ pub fn counts() -> Counts {
     }
 }
 
-/// The short titles of the articles behind these figures, each once, in order.
-pub fn source_titles(figures: &[&'static Figure]) -> Vec<&'static str> {
-    short_titles(figures.iter().map(|f| f.source))
+/// The articles behind these figures, each once, in order.
+pub fn sources_of(figures: &[&'static Figure]) -> Vec<&'static Source> {
+    distinct_sources(figures.iter().map(|f| f.source))
 }

@@ -10,20 +10,34 @@
 
 use yew::prelude::*;
 
+use crate::components::source_line::source_line;
 use crate::geom::{WIDTH, fmt};
+use crate::model::Source;
 
 /// The height of the coordinate space every chart is drawn into on the stage. A drawing must
 /// fit it (tests/ssr.rs checks every step's); a shorter one is centred.
 pub const STAGE_HEIGHT: f64 = 220.0;
 
-/// A chart's words: what the stage reserves room for.
+/// A chart's words: what the stage reserves room for, and what a chart image prints around
+/// the drawing. Plain values: [`chart_footer`] makes them markup for the page, and the image
+/// (`chart_image`) SVG text.
 #[derive(Clone, PartialEq, Default)]
 pub struct ChartWords {
     pub title: AttrValue,
-    /// Legend and notes under the drawing (may be empty).
-    pub legend: Html,
-    /// The source line ("Source: …"), if the chart has one.
-    pub source: Option<Html>,
+    /// Keys to the drawing's marks, each a swatch (its CSS class) and what it stands for.
+    pub legend: Vec<LegendEntry>,
+    /// A note on reading the drawing.
+    pub note: Option<String>,
+    /// The articles the chart draws on, for its source line; none for a chart without one.
+    pub sources: Vec<&'static Source>,
+}
+
+/// One key in a chart's legend.
+#[derive(Clone, PartialEq, Debug)]
+pub struct LegendEntry {
+    /// The swatch's class (`swatch <class>` in the stylesheet).
+    pub swatch: &'static str,
+    pub text: String,
 }
 
 /// A chart's drawing: SVG content and the height it needs in the [`WIDTH`]-wide space.
@@ -68,13 +82,22 @@ pub fn chart_svg(
     }
 }
 
-/// The words under a drawing: the legend, then "Source: …".
+/// The words under a drawing: the legend or the note, then "Source: …".
 pub fn chart_footer(words: &ChartWords) -> Html {
     html! {
         <>
-            { words.legend.clone() }
-            if let Some(source) = &words.source {
-                <p class="chart-source">{ source.clone() }</p>
+            if !words.legend.is_empty() {
+                <ul class="legend">
+                    { for words.legend.iter().map(|entry| html! {
+                        <li><span class={classes!("swatch", entry.swatch)} aria-hidden="true"></span>{ entry.text.clone() }</li>
+                    }) }
+                </ul>
+            }
+            if let Some(note) = &words.note {
+                <p class="chart-note">{ note.clone() }</p>
+            }
+            if !words.sources.is_empty() {
+                <p class="chart-source">{ source_line(&words.sources) }</p>
             }
         </>
     }

@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::components::barrage;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
-use crate::components::source_line::source_line;
 use crate::geom::bars::{self, Part, Row};
 use crate::geom::{WIDTH, fmt};
 use crate::model::{Amount, Figure, Qualifier};
@@ -53,11 +52,8 @@ pub fn estimates_words() -> ChartWords {
     let chart = &CHARTS.estimates;
     ChartWords {
         title: chart.title.into(),
-        legend: Html::default(),
-        source: Some(source_line(
-            &barrage::source_titles(&[chart.first, chart.total]),
-            "",
-        )),
+        sources: barrage::sources_of(&[chart.first, chart.total]),
+        ..ChartWords::default()
     }
 }
 

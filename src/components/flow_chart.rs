@@ -6,7 +6,6 @@ use yew::prelude::*;
 use crate::components::barrage;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::figure_table;
-use crate::components::source_line::source_line;
 use crate::geom::flow::{self, STAGE_GAP};
 use crate::geom::{WIDTH, fmt};
 use crate::model::Figure;
@@ -17,11 +16,8 @@ pub fn flow_words() -> ChartWords {
     let chart = &CHARTS.flow;
     ChartWords {
         title: chart.title.into(),
-        legend: Html::default(),
-        source: Some(source_line(
-            &barrage::source_titles(&[chart.total, chart.entered]),
-            "",
-        )),
+        sources: barrage::sources_of(&[chart.total, chart.entered]),
+        ..ChartWords::default()
     }
 }
 

@@ -8,10 +8,13 @@ use yew::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdScope(pub AttrValue);
 
-/// The current id prefix ("esc" outside any scope).
+/// The id prefix of the widget on the bundle's own page, and outside any scope.
+pub const DEFAULT_PREFIX: &str = "esc";
+
+/// The current id prefix ([`DEFAULT_PREFIX`] outside any scope).
 #[hook]
 pub fn use_id_prefix() -> AttrValue {
-    use_context::<IdScope>().map_or_else(|| AttrValue::from("esc"), |s| s.0)
+    use_context::<IdScope>().map_or_else(|| AttrValue::from(DEFAULT_PREFIX), |s| s.0)
 }
 
 /// The id of the stage (controls, step and its chart) of the widget with id prefix `prefix`:

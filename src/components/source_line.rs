@@ -8,8 +8,9 @@ use yew::prelude::*;
 
 use crate::model::{Source, claimant};
 
-/// "Source: *title*" (or "Sources: *a*; *b*"), then an optional note.
-pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
+/// "Source: *short title*" (or "Sources: *a*; *b*").
+pub fn source_line(sources: &[&'static Source]) -> Html {
+    let titles: Vec<&'static str> = sources.iter().map(|s| s.short_title).collect();
     let label = if titles.len() > 1 {
         "Sources: "
     } else {
@@ -21,9 +22,6 @@ pub fn source_line(titles: &[&'static str], note: &'static str) -> Html {
             { for titles.iter().enumerate().map(|(i, t)| html! {
                 <>{ if i > 0 { "; " } else { "" } }<cite>{ *t }</cite></>
             }) }
-            if !note.is_empty() {
-                { ". " }{ note }
-            }
         </>
     }
 }

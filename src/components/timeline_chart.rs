@@ -5,15 +5,15 @@
 
 use yew::prelude::*;
 
-use crate::components::chart_frame::{ChartWords, Drawing};
+use crate::components::chart_frame::{ChartWords, Drawing, LegendEntry};
 use crate::components::data_table::data_table;
-use crate::components::source_line::{attribution_text, source_line};
+use crate::components::source_line::attribution_text;
 use crate::geom::fmt;
 use crate::geom::timeline::{
     self, ARROW, ARROW_HALF_HEIGHT, Anchor, BAR_H, DOT_R, Entry, Lane, Layout, Mark, Overview,
     Span, Tick,
 };
-use crate::model::{Date, DateSpan, Event, month_name, short_titles};
+use crate::model::{Date, DateSpan, Event, distinct_sources, month_name};
 use crate::story::STORY;
 
 /// The overview: every year of the story's period.
@@ -92,37 +92,38 @@ fn layout(events: &[&Event], dates: &[String], overview: &Overview) -> Layout {
 
 /// What the marks mean, when the step has more than dots: a bar, and a bar cut at the story's
 /// end.
-fn legend(layout: &Layout) -> Html {
+fn legend(layout: &Layout) -> Vec<LegendEntry> {
     let marks = || layout.lanes.iter().map(|l| l.mark);
     let any_bar = marks().any(|m| matches!(m, Mark::Bar { .. }));
     let any_cut = marks().any(|m| matches!(m, Mark::Bar { after: true, .. }));
-    if !any_bar {
-        return Html::default();
+    let mut entries = Vec::new();
+    if any_bar {
+        entries.push(LegendEntry {
+            swatch: "event-bar-key",
+            text: "Lasted, or day unknown".into(),
+        });
+        if any_cut {
+            entries.push(LegendEntry {
+                swatch: "event-arrow-key",
+                text: format!("Goes on past {}", month_day(STORY.period.end)),
+            });
+        }
     }
-    html! {
-        <ul class="legend">
-            <li><span class="swatch event-bar-key" aria-hidden="true"></span>{ "Lasted, or day unknown" }</li>
-            if any_cut {
-                <li>
-                    <span class="swatch event-arrow-key" aria-hidden="true"></span>
-                    { format!("Goes on past {}", month_day(STORY.period.end)) }
-                </li>
-            }
-        </ul>
-    }
+    entries
 }
 
 /// The chart's words for a step highlighting `highlight`.
 pub fn timeline_words(highlight: &'static [&'static Event]) -> ChartWords {
     let events = step_events(highlight);
-    let titles = short_titles(events.iter().map(|e| e.source));
+    let sources = distinct_sources(events.iter().map(|e| e.source));
     let title = window_dates(&events)
         .map(|(start, end)| window_words(start, end))
         .unwrap_or_else(|| STORY.period.label());
     ChartWords {
         title: title.into(),
         legend: legend(&layout(&events, &dates(&events), &overview())),
-        source: Some(source_line(&titles, "")),
+        note: None,
+        sources,
     }
 }
 

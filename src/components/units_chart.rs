@@ -6,9 +6,8 @@
 use yew::prelude::*;
 
 use crate::components::barrage;
-use crate::components::chart_frame::{ChartWords, Drawing};
+use crate::components::chart_frame::{ChartWords, Drawing, LegendEntry};
 use crate::components::data_table::figure_table;
-use crate::components::source_line::source_line;
 use crate::geom::fmt;
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
 use crate::model::Figure;
@@ -72,33 +71,28 @@ fn chart_view(view: View) -> &'static ChartView {
     }
 }
 
-/// What the block captions do not say: how to read the marks in `view`, from story.toml. In
-/// the outcome view it keys the outlined marks.
-fn legend(view: View) -> Html {
-    let Some(note) = chart_view(view).note else {
-        return Html::default();
-    };
-    let text = fill_note(note, CHARTS.units.roles);
-    match view {
-        View::Outcome => html! {
-            <ul class="legend">
-                <li><span class="swatch entered-outline" aria-hidden="true"></span>{ text }</li>
-            </ul>
-        },
-        _ => html! { <p class="chart-note">{ text }</p> },
-    }
-}
-
-/// The chart's words for `view`.
+/// The chart's words for `view`: its note from story.toml, which in the outcome view keys
+/// the outlined marks.
 pub fn units_words(view: View) -> ChartWords {
     let units = &CHARTS.units;
+    let note = chart_view(view)
+        .note
+        .map(|note| fill_note(note, units.roles));
+    let (legend, note) = match (view, note) {
+        (View::Outcome, Some(text)) => (
+            vec![LegendEntry {
+                swatch: "entered-outline",
+                text,
+            }],
+            None,
+        ),
+        (_, note) => (Vec::new(), note),
+    };
     ChartWords {
         title: units.title.into(),
-        legend: legend(view),
-        source: Some(source_line(
-            &barrage::source_titles(&[units.total, units.entered]),
-            "",
-        )),
+        legend,
+        note,
+        sources: barrage::sources_of(&[units.total, units.entered]),
     }
 }
 

@@ -6,13 +6,30 @@ use std::process::{Command, Stdio};
 
 use crate::tools::{Need, Tools};
 
-/// Builds dist/ and returns its path.
+/// The environment variable that gives the URL the bundle will be served at.
+pub const PUBLIC_URL_VAR: &str = "ESCALATION_PUBLIC_URL";
+
+/// Builds dist/ and returns its path; with the public URL of `$ESCALATION_PUBLIC_URL`.
 pub fn build(tools: &Tools) -> Result<PathBuf, String> {
+    let public_url = std::env::var(PUBLIC_URL_VAR)
+        .ok()
+        .filter(|url| !url.trim().is_empty());
+    build_at(tools, public_url.as_deref())
+}
+
+/// Builds dist/ for the bundle served at `public_url` (which the share tags and oEmbed need
+/// absolute), or for anywhere; returns its path.
+pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, String> {
     let dist = tools.root.join("dist");
     println!("$ trunk build --release --public-url ./");
-    let status = tools
-        .command("trunk")
-        .args(["build", "--release", "--public-url", "./"])
+    let mut trunk = tools.command("trunk");
+    trunk.args(["build", "--release", "--public-url", "./"]);
+    // The post-build hooks (export-images) read it.
+    match public_url {
+        Some(url) => trunk.env(PUBLIC_URL_VAR, url),
+        None => trunk.env_remove(PUBLIC_URL_VAR),
+    };
+    let status = trunk
         .status()
         .map_err(|e| format!("cannot start trunk: {e}"))?;
     if !status.success() {
@@ -26,6 +43,7 @@ pub fn build(tools: &Tools) -> Result<PathBuf, String> {
         );
     }
     prerender(tools, &dist)?;
+    share_tags(tools, &dist, public_url)?;
     let bytes = crate::offline::write(&dist)?;
     println!(
         "wrote dist/{} ({bytes} bytes)",
@@ -86,6 +104,106 @@ fn prerender(tools: &Tools, dist: &Path) -> Result<(), String> {
         story.steps.len(),
         markup.len()
     );
+    Ok(())
+}
+
+/// Runs the widget's binary to write what other sites read (`escalation share DIR [URL]`:
+/// the chart images and the share card as SVG, the share tags, oEmbed) into
+/// `target/share/`, and returns that folder.
+fn render_share(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, String> {
+    let out = tools.root.join("target").join("share");
+    if out.exists() {
+        std::fs::remove_dir_all(&out).map_err(|e| format!("cannot clear target/share: {e}"))?;
+    }
+    let mut command = tools.command("cargo");
+    command
+        .args(["run", "--quiet", "--package", "escalation", "--", "share"])
+        .arg(&out)
+        .args(public_url);
+    crate::tools::checked(command, "escalation share (chart images, share tags)")?;
+    Ok(out)
+}
+
+/// Writes the chart images and the share card, styled, as SVG and PNG into `dir/images/`, and
+/// with a public URL the oEmbed answer into `dir`: trunk's post-build hook, so that served
+/// and released builds alike have them. `dir` defaults to `$TRUNK_STAGING_DIR`.
+pub fn export_images(dir: Option<&str>) -> Result<(), String> {
+    let dir = match (dir, std::env::var_os("TRUNK_STAGING_DIR")) {
+        (Some(dir), _) => PathBuf::from(dir),
+        (None, Some(staging)) => PathBuf::from(staging),
+        (None, None) => {
+            return Err("export-images needs a folder (or $TRUNK_STAGING_DIR)".into());
+        }
+    };
+    let tools = Tools::here();
+    let public_url = std::env::var(PUBLIC_URL_VAR)
+        .ok()
+        .filter(|url| !url.trim().is_empty());
+    let share = render_share(&tools, public_url.as_deref())?;
+    let mut pictures = Vec::new();
+    let images = share.join("images");
+    let mut entries: Vec<_> = std::fs::read_dir(&images)
+        .map_err(|e| format!("cannot read {}: {e}", images.display()))?
+        .flatten()
+        .map(|entry| entry.path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let svg = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        pictures.push((format!("images/{name}"), svg));
+    }
+    let written = crate::images::write_images(
+        &dir,
+        &tools.root,
+        &crate::tools::font_dir(&tools.root),
+        &pictures,
+    )?;
+    println!(
+        "wrote {} chart images and the share card, as SVG and PNG",
+        pictures.len() - 1
+    );
+    let _ = written;
+    let oembed = share.join("oembed.json");
+    if oembed.exists() {
+        std::fs::copy(&oembed, dir.join("oembed.json"))
+            .map_err(|e| format!("cannot copy oembed.json: {e}"))?;
+    }
+    Ok(())
+}
+
+/// Puts the share tags (Open Graph, Twitter card, oEmbed discovery) into dist/index.html's
+/// head; without a public URL, says which ones it left out.
+fn share_tags(tools: &Tools, dist: &Path, public_url: Option<&str>) -> Result<(), String> {
+    let share = render_share(tools, public_url)?;
+    let tags = std::fs::read_to_string(share.join("head.html"))
+        .map_err(|e| format!("cannot read the share tags: {e}"))?;
+    let index = dist.join("index.html");
+    let mut html =
+        std::fs::read_to_string(&index).map_err(|e| format!("cannot read dist/index.html: {e}"))?;
+    let head_end = html
+        .find("</head>")
+        .ok_or("dist/index.html has no </head>")?;
+    html.insert_str(
+        head_end,
+        &format!(
+            "{}
+",
+            tags.trim()
+        ),
+    );
+    std::fs::write(&index, html).map_err(|e| format!("cannot write dist/index.html: {e}"))?;
+    match public_url {
+        Some(url) => println!("share tags and oEmbed for {url}"),
+        None => {
+            let left_out = std::fs::read_to_string(share.join("left-out.txt")).unwrap_or_default();
+            println!(
+                "no public URL (--public-url or ${PUBLIC_URL_VAR}): left out {}, which need absolute URLs",
+                left_out.trim()
+            );
+        }
+    }
     Ok(())
 }
 
@@ -201,9 +319,24 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-pub fn run() -> Result<PathBuf, String> {
+/// `--public-url URL`, else `$ESCALATION_PUBLIC_URL`, else none.
+fn public_url(args: &[String]) -> Result<Option<String>, String> {
+    let given = match args {
+        [] => None,
+        [flag, url] if flag == "--public-url" => Some(url.clone()),
+        _ => return Err("usage: cargo xtask dist [--public-url URL]".into()),
+    };
+    Ok(given.or_else(|| {
+        std::env::var(PUBLIC_URL_VAR)
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+    }))
+}
+
+pub fn run(args: &[String]) -> Result<PathBuf, String> {
+    let public_url = public_url(args)?;
     let tools = Tools::ensure(Need::Build)?;
-    let dist = build(&tools)?;
+    let dist = build_at(&tools, public_url.as_deref())?;
     let mut files = Vec::new();
     files_under(&dist, &mut files).map_err(|e| format!("cannot list dist/: {e}"))?;
     files.sort();

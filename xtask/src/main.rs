@@ -6,6 +6,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod images;
 mod offline;
 mod serve;
 mod test;
@@ -19,13 +20,18 @@ cargo xtask <task>
 Tasks:
   serve [--port N]     build and serve the widget on http://127.0.0.1:N/ (default 8080, or $ESCALATION_PORT)
   test                 install what is missing, then run every test tier (lint, native, browser, e2e)
-  dist                 build the release bundle into dist/ and print each file's gzip -9 size
+  dist [--public-url URL]
+                       build the release bundle into dist/ and print each file's gzip -9 size; with
+                       the URL it will be served at (or $ESCALATION_PUBLIC_URL), also the share-card
+                       image tags and oEmbed (oembed.json and its discovery tag)
   fuzz [--seconds N] [TARGET...]
                        run the property tests of every parser that takes outside input for N seconds
                        each (default 30); failures are saved under target/fuzz/ (`fuzz --list`,
                        `fuzz --replay TARGET FILE`)
   bench                measure the release bundle against TimelineJS in Chromium; writes target/bench/report.md
   export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
+  export-images [dir]  write the chart images and the share card (SVG and PNG) into <dir>/images/, and
+                       with $ESCALATION_PUBLIC_URL oembed.json into <dir> (trunk's post-build hook)
   setup                install the build and test tools only
 ";
 
@@ -34,10 +40,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(),
-        Some("dist") => dist::run().map(|_| ()),
+        Some("dist") => dist::run(&args[1..]).map(|_| ()),
         Some("bench") => bench::run(),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("export-data") => dist::export_data(args.get(1).map(String::as_str)),
+        Some("export-images") => dist::export_images(args.get(1).map(String::as_str)),
         Some("setup") => tools::Tools::ensure(tools::Need::Test).map(|_| ()),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");

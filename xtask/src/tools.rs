@@ -2,7 +2,8 @@
 //! what it does and roughly how long it takes. A second run installs nothing.
 //!
 //! Cargo-built tools (trunk, wasm-bindgen-cli, cargo-deny) go to cargo's own bin folder; wasm-opt (npm
-//! `binaryen`) goes to the git-ignored `.tools/` folder; Chromium and its driver come from
+//! `binaryen`) and the chart images' fonts (npm `dejavu-fonts-ttf`) go to the git-ignored `.tools/`
+//! folder; Chromium and its driver come from
 //! Debian; the e2e libraries from the committed package-lock.json.
 
 use std::path::{Path, PathBuf};
@@ -97,19 +98,32 @@ fn done(started: Instant) {
     println!("    done in {:.0} s", started.elapsed().as_secs_f64());
 }
 
+/// The pinned npm package of the fonts the chart images are drawn with, and the folder of its
+/// TrueType files.
+pub const DEJAVU_FONTS: &str = "dejavu-fonts-ttf@2.37.3";
+pub fn font_dir(root: &Path) -> PathBuf {
+    root.join(".tools/node_modules/dejavu-fonts-ttf/ttf")
+}
+
 impl Tools {
-    /// Finds or installs what `need` asks for, and returns the environment to run it in.
-    pub fn ensure(need: Need) -> Result<Tools, String> {
+    /// The environment the tools run in, installing nothing: for tasks that run inside a
+    /// build that has already installed them (trunk's hooks).
+    pub fn here() -> Tools {
         let root = project_root();
-        let tools_dir = root.join(".tools");
-        let node_bin = tools_dir.join("node_modules").join(".bin");
+        let node_bin = root.join(".tools").join("node_modules").join(".bin");
         let path = format!(
             "{}:{}:{}",
             node_bin.display(),
             cargo_bin_dir().display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        let tools = Tools { root, path };
+        Tools { root, path }
+    }
+
+    /// Finds or installs what `need` asks for, and returns the environment to run it in.
+    pub fn ensure(need: Need) -> Result<Tools, String> {
+        let tools = Tools::here();
+        let tools_dir = tools.root.join(".tools");
         tools.ensure_wasm_target()?;
         let bindgen_version = locked_version(&tools.root, "wasm-bindgen")?;
         tools.ensure_cargo_tool(
@@ -126,7 +140,7 @@ impl Tools {
             false,
             "about 2.5 minutes on 2 cores",
         )?;
-        tools.ensure_wasm_opt(&tools_dir)?;
+        tools.ensure_npm_tools(&tools_dir)?;
         if need == Need::Test {
             tools.ensure_cargo_tool(
                 "cargo-deny",
@@ -209,16 +223,28 @@ impl Tools {
         Ok(())
     }
 
-    fn ensure_wasm_opt(&self, tools_dir: &Path) -> Result<(), String> {
+    /// wasm-opt (npm binaryen) and the chart images' fonts (npm dejavu-fonts-ttf), into
+    /// `.tools/`: both in one install, which would otherwise prune the other.
+    fn ensure_npm_tools(&self, tools_dir: &Path) -> Result<(), String> {
         let wasm_opt = tools_dir.join("node_modules").join(".bin").join("wasm-opt");
-        if version_of(&wasm_opt, &self.path)
-            .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")))
+        let fonts_version = DEJAVU_FONTS.rsplit('@').next().unwrap_or_default();
+        let fonts_ok =
+            std::fs::read_to_string(tools_dir.join("node_modules/dejavu-fonts-ttf/package.json"))
+                .is_ok_and(|p| p.contains(&format!("\"version\": \"{fonts_version}\"")))
+                && crate::images::FONT_FILES
+                    .iter()
+                    .all(|f| font_dir(&self.root).join(f).exists());
+        if fonts_ok
+            && version_of(&wasm_opt, &self.path)
+                .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")))
         {
             return Ok(());
         }
         let started = step(
-            &format!("installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/"),
-            "about 10 seconds",
+            &format!(
+                "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) and the chart images' fonts (npm {DEJAVU_FONTS}) into .tools/"
+            ),
+            "about 15 seconds",
         );
         std::fs::create_dir_all(tools_dir).map_err(|e| format!("cannot create .tools/: {e}"))?;
         let mut cmd = self.command("npm");
@@ -230,8 +256,9 @@ impl Tools {
             "--prefix",
         ])
         .arg(tools_dir)
-        .arg(format!("binaryen@{BINARYEN_VERSION}"));
-        self.run(cmd, "npm install binaryen")?;
+        .arg(format!("binaryen@{BINARYEN_VERSION}"))
+        .arg(DEJAVU_FONTS);
+        self.run(cmd, "npm install binaryen and the fonts")?;
         done(started);
         Ok(())
     }
