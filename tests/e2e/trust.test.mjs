@@ -4,19 +4,7 @@
 // link in each div and no error, and host code that throws cannot break the wasm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { serve, launch, watchedPage } from './support.mjs';
-
-/** A server on its own loopback port that answers every path with `page(path)`. */
-async function pages(page) {
-  const server = createServer((req, res) => {
-    const { body, headers = {} } = page(new URL(req.url, 'http://x').pathname);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
-    res.end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+import { serve, pages, launch, watchedPage } from './support.mjs';
 
 const env = {};
 before(async () => {
