@@ -169,7 +169,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let id = props.instance.as_str();
         html! {
             <EmbedPanel iframe_code={embed_code::iframe_code(base, step.slug, id, STORY.title)}
-                script_code={embed_code::script_code(base, step.slug)} on_copy={props.on_copy.clone()} />
+                script_code={embed_code::script_code(base, step.slug, STORY.title)} on_copy={props.on_copy.clone()} />
         }
     });
     html! {

@@ -1,7 +1,7 @@
 //! embed_code: the copy-paste snippets the Embed panel offers, for a given bundle location
-//! and step. Pure text; attribute values are HTML-escaped.
+//! and step. Pure text; attribute values and text are HTML-escaped.
 
-/// Escapes text for a double-quoted HTML attribute.
+/// Escapes text for a double-quoted HTML attribute or an element's text.
 fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -19,24 +19,35 @@ pub fn base_dir(href: &str) -> String {
     }
 }
 
+/// The tag that loads embed.js: a classic script, which a page on another origin can load
+/// without CORS (a module could not run there unless the widget's host sent
+/// Access-Control-Allow-Origin).
+fn embed_script(base: &str) -> String {
+    format!("<script src=\"{}embed.js\" defer></script>", attr(base))
+}
+
 /// The iframe snippet: the widget page at `step`, plus embed.js to size it.
 pub fn iframe_code(base: &str, slug: &str, id: &str, title: &str) -> String {
     format!(
-        "<iframe src=\"{}index.html?step={}&amp;id={}\" title=\"{}\" width=\"100%\" height=\"900\" frameborder=\"0\" scrolling=\"no\" loading=\"lazy\"></iframe>\n<script type=\"module\" src=\"{}embed.js\"></script>",
+        "<iframe src=\"{}index.html?step={}&amp;id={}\" title=\"{}\" width=\"100%\" height=\"900\" frameborder=\"0\" scrolling=\"no\" loading=\"lazy\"></iframe>\n{}",
         attr(base),
         attr(slug),
         attr(id),
         attr(title),
-        attr(base)
+        embed_script(base)
     )
 }
 
-/// The script snippet: a div that embed.js mounts the widget into, opening at `step`.
-pub fn script_code(base: &str, slug: &str) -> String {
+/// The script snippet: a div that embed.js mounts the widget into, opening at `step`. The div
+/// holds a link to the widget's own page at that step, titled `title`: readers get it where
+/// the script cannot load, and the widget replaces it when it mounts.
+pub fn script_code(base: &str, slug: &str, title: &str) -> String {
     format!(
-        "<div data-escalation data-step=\"{}\"></div>\n<script type=\"module\" src=\"{}embed.js\"></script>",
-        attr(slug),
-        attr(base)
+        "<div data-escalation data-step=\"{slug}\"><a href=\"{base}index.html#step-{slug}\">{title}</a></div>\n{script}",
+        slug = attr(slug),
+        base = attr(base),
+        title = attr(title),
+        script = embed_script(base)
     )
 }
 
@@ -73,14 +84,18 @@ mod tests {
             "<iframe src=\"https://n.example/e/index.html?step=barrage&amp;id=story-1\""
         ));
         assert!(code.contains("title=\"A &quot;quoted&quot; title\""));
-        assert!(
-            code.ends_with(
-                "<script type=\"module\" src=\"https://n.example/e/embed.js\"></script>"
-            )
-        );
+        assert!(code.ends_with("<script src=\"https://n.example/e/embed.js\" defer></script>"));
         assert_eq!(
-            script_code("https://n.example/e/", "barrage"),
-            "<div data-escalation data-step=\"barrage\"></div>\n<script type=\"module\" src=\"https://n.example/e/embed.js\"></script>"
+            script_code("https://n.example/e/", "barrage", "Sabotage & fire"),
+            "<div data-escalation data-step=\"barrage\"><a href=\"https://n.example/e/index.html#step-barrage\">Sabotage &amp; fire</a></div>\n<script src=\"https://n.example/e/embed.js\" defer></script>"
+        );
+        // Escaped in the link and the script tag alike.
+        let odd = script_code("https://n.example/\"x\"/", "a<b", "t");
+        assert!(odd.contains("href=\"https://n.example/&quot;x&quot;/index.html#step-a&lt;b\""));
+        assert!(
+            odd.ends_with(
+                "<script src=\"https://n.example/&quot;x&quot;/embed.js\" defer></script>"
+            )
         );
     }
 }

@@ -186,6 +186,8 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
         flat_copy: true,
         page: PageRef(Rc::new(BrowserPage)),
     };
+    // The widget replaces what the element held (Yew empties a root before it renders into
+    // it): the snippet's fallback link never stays beside it. The element's attributes stay.
     let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
     Ok(EscalationHandle {
         app: Some(app),

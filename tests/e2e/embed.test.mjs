@@ -199,8 +199,9 @@ test('the Embed panel offers both snippets for the current step and copies them'
   const codes = await page.locator('.embed-code').allTextContents();
   assert.equal(codes.length, 2);
   assert.ok(codes[0].startsWith(`<iframe src="${env.server.url}index.html?step=barrage&amp;id=esc"`), codes[0]);
-  assert.ok(codes[0].includes(`<script type="module" src="${env.server.url}embed.js"></script>`));
-  assert.ok(codes[1].startsWith('<div data-escalation data-step="barrage"></div>'), codes[1]);
+  assert.ok(codes[0].endsWith(`<script src="${env.server.url}embed.js" defer></script>`), codes[0]);
+  // The div carries a link to the widget's own page at its step, for where the script cannot run.
+  assert.equal(codes[1], `<div data-escalation data-step="barrage"><a href="${env.server.url}index.html#step-barrage">From sabotage to open fire: how Israel and Iran escalated</a></div>\n<script src="${env.server.url}embed.js" defer></script>`);
   await page.locator('.copy-code').first().click();
   assert.equal(await page.locator('.copy-code').first().textContent(), 'Copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[0]);

@@ -1,5 +1,6 @@
-// Shared e2e helpers: a static server for dist/ on loopback, and a Chromium launched from
-// Debian's package with the flags this sandbox needs (no downloads, no background traffic).
+// Shared e2e helpers: a static server for dist/ on loopback, host pages on other loopback
+// origins, and a Chromium launched from Debian's package with the flags this sandbox needs
+// (no downloads, no background traffic).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
@@ -41,6 +42,18 @@ export async function serve(root = DIST, { prefix = '/', headers = {} } = {}) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** A host page server on its own loopback port (so its own origin) that answers every path
+ * with `page(path)`, a `{ body, headers }`; resolves to { url, close }. */
+export async function pages(page) {
+  const server = createServer((req, res) => {
+    const { body, headers = {} } = page(new URL(req.url, 'http://x').pathname);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
 export async function launch(extraArgs = []) {

@@ -1,22 +1,12 @@
 // Trust only what is ours: with the widget, the host article and a third party (an ad, a
 // comment widget) on three different origins, embed.js resizes only Escalation frames, the
-// widget heeds `escalation:go-to` only from its parent, a host whose CSP forbids wasm gets a
-// link in each div and no error, and host code that throws cannot break the wasm.
+// widget heeds `escalation:go-to` only from its parent (embed.js loaded as a module or as a
+// classic script), a host whose CSP refuses the wasm or the widget's script gets a link in
+// each div and one console error naming the cause, and host code that throws cannot break
+// the wasm.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { serve, launch, watchedPage } from './support.mjs';
-
-/** A server on its own loopback port that answers every path with `page(path)`. */
-async function pages(page) {
-  const server = createServer((req, res) => {
-    const { body, headers = {} } = page(new URL(req.url, 'http://x').pathname);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers });
-    res.end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+import { serve, pages, launch, watchedPage } from './support.mjs';
 
 const env = {};
 before(async () => {
@@ -34,24 +24,34 @@ before(async () => {
     </script>`,
   }));
   env.host = await pages((path) => {
-    if (path === '/no-wasm.html') {
+    const widget = new URL(env.widget.url).origin;
+    // /no-wasm.html: scripts, styles and fetches from the widget's host are allowed, compiling
+    // wasm is not. /no-glue.html: only embed.js itself may run from there, not the widget.
+    const csp = {
+      '/no-wasm.html': `default-src 'self'; script-src 'self' ${widget}; style-src 'self' ${widget}; connect-src 'self' ${widget}`,
+      '/no-glue.html': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${env.widget.url}embed.js; style-src 'self' ${widget}; connect-src 'self' ${widget}`,
+    }[path];
+    if (csp) {
       return {
-        // Scripts, styles and fetches from the widget's host are allowed; compiling wasm is not.
-        headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${new URL(env.widget.url).origin}; style-src 'self' ${new URL(env.widget.url).origin}; connect-src 'self' ${new URL(env.widget.url).origin}` },
+        headers: { 'content-security-policy': csp },
         body: `<!doctype html><title>host</title><h1>An article</h1>
           <div data-escalation data-step="barrage" id="one"></div>
           <div data-escalation id="two"></div>
           <p id="after">More article.</p>
-          <script type="module" src="${env.widget.url}embed.js"></script>`,
+          <script src="${env.widget.url}embed.js" defer></script>`,
       };
     }
+    // /: embed.js as a module (the older snippet); /classic.html: as the snippet loads it now.
+    const script = path === '/classic.html'
+      ? `<script src="${env.widget.url}embed.js" defer></script>`
+      : `<script type="module" src="${env.widget.url}embed.js"></script>`;
     return {
       body: `<!doctype html><title>host</title><h1>An article</h1>
         <iframe id="ours" src="${env.widget.url}index.html?id=ours" title="explainer" width="100%" height="900" frameborder="0" scrolling="no" style="border: 0"></iframe>
         <iframe id="ad" src="${env.third.url}ad.html" title="ad" width="300" height="150" style="position: fixed; bottom: 0; right: 0"></iframe>
         <p id="after">More article.</p>
         <script>window.__messages = []; addEventListener('message', (e) => window.__messages.push(e.data));</script>
-        <script type="module" src="${env.widget.url}embed.js"></script>`,
+        ${script}`,
     };
   });
   env.browser = await launch();
@@ -61,9 +61,10 @@ after(async () => {
   for (const s of [env.host, env.third, env.widget]) await s?.close();
 });
 
-test('embed.js resizes our frame, never a third party\'s; a sibling frame cannot move the story', async () => {
+for (const [kind, path] of [['as a module', ''], ['as a classic script', 'classic.html']]) {
+test(`embed.js ${kind} resizes our frame, never a third party's; a sibling frame cannot move the story`, async () => {
   const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 375, height: 800 } });
-  await page.goto(env.host.url);
+  await page.goto(`${env.host.url}${path}`);
   const ours = page.frameLocator('#ours');
   await ours.locator('.live-story .step[data-step="sabotage-2020"]').waitFor();
   // Ours follows its content within 2 px.
@@ -87,14 +88,16 @@ test('embed.js resizes our frame, never a third party\'s; a sibling frame cannot
   assert.deepEqual(problems.filter((p) => !p.includes('Failed to load resource')), []);
   await context.close();
 });
+}
 
-test('a host CSP without wasm-unsafe-eval: no page error, a link in each div, escalation:failed', async () => {
+for (const [path, refused, cause] of [['no-wasm.html', 'wasm', () => /'wasm-unsafe-eval'/], ['no-glue.html', 'the widget\'s script', () => new RegExp(`${new URL(env.widget.url).origin} in script-src`)]]) {
+test(`a host CSP that refuses ${refused}: no page error, a link in each div, one console error naming it, escalation:failed`, async () => {
   const { context, page, problems } = await watchedPage(env.browser);
   await page.addInitScript(() => {
     window.__failed = null;
     document.addEventListener('escalation:failed', (e) => { window.__failed = e.detail; });
   });
-  await page.goto(`${env.host.url}no-wasm.html`);
+  await page.goto(`${env.host.url}${path}`);
   await page.waitForFunction(() => window.__failed);
   for (const id of ['one', 'two']) {
     const link = page.locator(`#${id} .escalation-fallback a`);
@@ -104,9 +107,13 @@ test('a host CSP without wasm-unsafe-eval: no page error, a link in each div, es
     if (id === 'one') assert.ok(href.endsWith('index.html#step-barrage'), `it keeps its step: ${href}`);
   }
   assert.deepEqual(problems.filter((p) => p.startsWith('pageerror')), [], 'no uncaught error on the host page');
-  assert.equal(problems.filter((p) => p.startsWith('warning: escalation:')).length, 1, problems.join('\n'));
+  const errors = problems.filter((p) => p.startsWith('error: escalation:'));
+  assert.equal(errors.length, 1, problems.join('\n'));
+  assert.match(errors[0], cause());
+  assert.match(await page.evaluate(() => window.__failed.reason), cause(), 'the event carries the cause too');
   await context.close();
 });
+}
 
 test('host code that throws cannot break the wasm: 10,000 throwing getters, then a normal mount', async () => {
   const { context, page, problems } = await watchedPage(env.browser);

@@ -54,8 +54,9 @@ pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, Stri
 
 const EMPTY_ROOT: &str = "<main id=\"escalation\" class=\"escalation-root\"></main>";
 /// Our loader (www/boot.js) replaces trunk's inline one: no inline script, and a failed
-/// start leaves the static story with a note instead of an error.
-const BOOT: &str = "<script type=\"module\" async src=\"./boot.js\"></script>";
+/// start leaves the static story with a note instead of an error. A classic script, not a
+/// module: it is fetched without CORS, so it runs in a sandboxed iframe too (see boot.js).
+pub const BOOT: &str = "<script async src=\"./boot.js\"></script>";
 
 /// Puts the server-side render of the page into dist/index.html, so the first paint shows
 /// the first step, its chart and the navigation — and the whole story without script. Fails

@@ -91,8 +91,11 @@ pub fn write(dist: &Path) -> Result<u64, String> {
     let wasm = std::fs::read(dist.join("escalation_bg.wasm"))
         .map_err(|e| format!("cannot read the wasm: {e}"))?;
 
-    // trunk's loader, preloads and stylesheet links all point at files: drop them.
-    remove_element(&mut html, "<script type=\"module\"", "boot.js", "</script>")?;
+    // Our loader (boot.js), trunk's preloads and the stylesheet links point at files: drop them.
+    if !html.contains(crate::dist::BOOT) {
+        return Err("dist/index.html has no boot.js script: has the prerender changed?".into());
+    }
+    html = html.replacen(crate::dist::BOOT, "", 1);
     let static_css = inline_safe(&read("static.css")?, "</style")?;
     let noscript = "<noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript>";
     if !html.contains(noscript) {
