@@ -155,6 +155,48 @@ mod tests {
     }
 
     #[test]
+    fn the_oembed_answer_is_rich_json_with_the_embed_panels_snippet() {
+        let folder = "https://news.example/e/";
+        let json = serde_json::to_value(oembed(folder)).expect("serialises");
+        for field in [
+            "version",
+            "type",
+            "html",
+            "width",
+            "height",
+            "title",
+            "provider_name",
+            "provider_url",
+            "thumbnail_url",
+            "thumbnail_width",
+            "thumbnail_height",
+        ] {
+            assert!(json.get(field).is_some(), "oEmbed needs `{field}`");
+        }
+        assert_eq!(json["version"], "1.0");
+        assert_eq!(json["type"], "rich");
+        assert!(json["width"].as_u64().is_some_and(|w| w > 0));
+        assert!(json["height"].as_u64().is_some_and(|h| h > 0));
+        // What the Embed panel offers on the bundle's own page (instance DEFAULT_PREFIX) at
+        // the first step, as app.rs builds it.
+        let first = STORY.steps[0].slug;
+        assert_eq!(
+            json["html"],
+            iframe_code(folder, first, DEFAULT_PREFIX, STORY.title)
+        );
+        let html = json["html"].as_str().unwrap();
+        assert!(html.starts_with(&format!("<iframe src=\"{folder}index.html?step={first}")));
+        assert_eq!(json["thumbnail_url"], format!("{folder}{SHARE_CARD}"));
+        assert_eq!(
+            (
+                json["thumbnail_width"].as_u64(),
+                json["thumbnail_height"].as_u64()
+            ),
+            (Some(1200), Some(630))
+        );
+    }
+
+    #[test]
     fn without_a_public_url_the_head_has_no_absolute_url() {
         let tags = head_tags(None);
         assert!(tags.contains("og:title"));

@@ -22,6 +22,18 @@ impl DownloadHrefs {
             .find(|(p, _)| p == path)
             .map_or(path, |(_, href)| href.as_str())
     }
+
+    /// Where a file beside the page can be had, or `None` where it cannot: a page served with
+    /// its bundle has every file beside it; the offline file has only those it carries inside.
+    pub fn offered<'a>(&'a self, path: &'a str) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return Some(path);
+        }
+        self.0
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, href)| href.as_str())
+    }
 }
 
 /// The downloads `cargo xtask dist` writes under `data/`, with what each holds.

@@ -1,12 +1,14 @@
 //! `StepDetails`: what the stage leaves out, behind one button under it — the rest of the
-//! step's text, the figures its chart does not label, its quotes, and the chart's data table.
+//! step's text, the figures its chart does not label, its quotes, the chart's data table and
+//! links to the chart as an image.
 //! Closed, it is one button of the same height on every step, so stepping never changes the
 //! widget's height; the reader opens it (and it stays open from step to step until closed).
 
 use yew::prelude::*;
 
+use crate::components::chart_image::chart_image_path;
 use crate::components::scope::use_id_prefix;
-use crate::components::sources_panel::data_note;
+use crate::components::sources_panel::{DownloadHrefs, data_note};
 use crate::components::step_chart::chart_table;
 use crate::components::step_view::step_extras;
 use crate::model::DATASET;
@@ -30,6 +32,7 @@ pub fn StepDetails(props: &StepDetailsProps) -> Html {
         use_effect_with(props.open, move |wanted| open.set(*wanted));
     }
     let prefix = use_id_prefix();
+    let hrefs = use_context::<DownloadHrefs>().unwrap_or_default();
     let region = format!("{prefix}-details");
     let on_toggle = {
         let open = open.clone();
@@ -55,6 +58,7 @@ pub fn StepDetails(props: &StepDetailsProps) -> Html {
                         if let Some(table) = chart_table(props.index) {
                             <div class="chart-data">{ table }</div>
                         }
+                        { chart_image_links(props.index, &hrefs) }
                         if step.chart == Chart::Sources {
                             <p class="chart-note">{ data_note() }</p>
                             { dating_notes() }
@@ -63,6 +67,23 @@ pub fn StepDetails(props: &StepDetailsProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// "Download this chart": links to the step's chart image as PNG and SVG (`cargo xtask dist`
+/// writes them under images/), where the page can offer them.
+fn chart_image_links(index: usize, hrefs: &DownloadHrefs) -> Html {
+    let link = |ext: &str, label: &'static str| {
+        let path = chart_image_path(index, ext)?;
+        let href = hrefs.offered(&path)?.to_string();
+        let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+        Some(html! { <a class="download" href={href} download={name}>{ label }</a> })
+    };
+    let (Some(png), Some(svg)) = (link("png", "PNG image"), link("svg", "SVG image")) else {
+        return Html::default();
+    };
+    html! {
+        <p class="chart-image-links">{ "Download this chart: " }{ png }{ " · " }{ svg }</p>
     }
 }
 

@@ -117,6 +117,7 @@ pub fn write(dist: &Path) -> Result<u64, String> {
         "escalation_bg.wasm",
         ">",
     )?;
+    html = without_online_tags(&html);
     let mut styles = String::new();
     for css in ["escalation.css", "page.css"] {
         remove_element(&mut html, "<link rel=\"stylesheet\"", css, ">")?;
@@ -191,9 +192,37 @@ pub fn write(dist: &Path) -> Result<u64, String> {
     Ok(html.len() as u64)
 }
 
+/// The head's tags that point at the bundle's public URL — the share card's image, the page's
+/// URL, oEmbed discovery — do nothing in a file opened from disk: the offline file keeps the
+/// title and description tags only. (`app::share::head_tags` writes one tag a line.)
+pub fn without_online_tags(html: &str) -> String {
+    const ONLINE: [&str; 4] = [
+        "og:url",
+        "og:image",
+        "twitter:image",
+        "application/json+oembed",
+    ];
+    html.split_inclusive('\n')
+        .filter(|line| {
+            let tag = line.trim_start();
+            !(tag.starts_with("<meta") || tag.starts_with("<link"))
+                || !ONLINE.iter().any(|online| tag.contains(online))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_offline_file_drops_the_tags_that_need_the_public_url() {
+        let head = "<head>\n<meta property=\"og:title\" content=\"T\">\n<meta property=\"og:image\" content=\"https://n.example/i.png\">\n<meta property=\"og:image:alt\" content=\"A\">\n<meta name=\"twitter:image\" content=\"https://n.example/i.png\">\n<meta property=\"og:url\" content=\"https://n.example/\">\n<link rel=\"alternate\" type=\"application/json+oembed\" href=\"https://n.example/oembed.json\">\n<p>og:image in text stays</p>\n</head>\n";
+        assert_eq!(
+            without_online_tags(head),
+            "<head>\n<meta property=\"og:title\" content=\"T\">\n<p>og:image in text stays</p>\n</head>\n"
+        );
+    }
 
     #[test]
     fn base64_matches_the_rfc_examples() {

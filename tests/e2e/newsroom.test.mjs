@@ -1,0 +1,111 @@
+// What the bundle gives newsrooms beyond the widget: every chart as an image to download (PNG
+// and SVG, written at build time and linked from the step's details), and the share card a
+// shared link shows, with its tags. (oEmbed needs the bundle's public URL, which this test
+// build has none of: its JSON is checked natively, in src/app/share.rs.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { suite, watchedPage, DIST } from './support.mjs';
+
+const env = suite();
+
+/** A PNG's width and height, from its IHDR chunk; throws if `bytes` is not a PNG. */
+function pngSize(bytes) {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  assert.deepEqual([...bytes.subarray(0, 8)], signature, 'a PNG signature');
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/** Decodes an image in the page, as a browser or an editor's tool would open it. */
+async function decoded(page, href) {
+  return page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, href);
+}
+
+test('every drawn chart links its image as PNG and SVG, and each is that chart', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.goto(`${env.server.url}?tables=1`);
+  await page.waitForFunction(() => window.escalationMemory);
+  await page.locator('.live-story .details-content').waitFor();
+  const total = await page.locator('.live-story .progress-dot').count();
+  let charts = 0;
+  for (let i = 0; i < total; i++) {
+    await page.locator('.live-story .progress-dot').nth(i).click();
+    await page.waitForFunction((n) => document.querySelector('.live-story .progress-count').textContent.startsWith(`${n} of`), i + 1);
+    const drawn = await page.locator('.live-story .step .chart-box .chart-svg').count() > 0;
+    const links = page.locator('.live-story .details-content .chart-image-links a');
+    if (!drawn) {
+      assert.equal(await links.count(), 0, `step ${i + 1} draws no chart and offers no image`);
+      continue;
+    }
+    charts += 1;
+    assert.equal(await links.count(), 2, `step ${i + 1}: a PNG and an SVG`);
+    const headline = (await page.locator('.live-story .step .slot-live .step-headline').textContent()).trim();
+    const title = (await page.locator('.live-story .step .slot-live .chart-title').textContent()).trim();
+    for (const link of await links.all()) {
+      const href = new URL(await link.getAttribute('href'), page.url()).href;
+      const name = await link.getAttribute('download');
+      assert.ok(href.endsWith(`/images/${name}`), `${href} downloads as ${name}`);
+      const response = await page.request.get(href);
+      assert.equal(response.status(), 200, href);
+      const body = await response.body();
+      if (name.endsWith('.png')) {
+        const [width, height] = pngSize(body);
+        assert.equal(width, 1200, `${name} is 1200 px wide`);
+        assert.ok(height > 600, `${name} is ${height} px tall`);
+        assert.deepEqual(await decoded(page, href), [width, height], `${name} decodes`);
+      } else {
+        assert.ok(name.endsWith('.svg'), name);
+        const svg = body.toString('utf8');
+        assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        const imageTitle = svg.match(/<title>([^<]*)<\/title>/)[1].replaceAll('&#x27;', "'").replaceAll('&amp;', '&');
+        assert.equal(imageTitle, `${headline}: ${title}`, `${name} is step ${i + 1}'s chart`);
+        assert.ok(svg.includes('<style><![CDATA['), `${name} carries its own styles`);
+        assert.ok(!svg.includes('var(--'), `${name} has no custom property left to resolve`);
+        const [width] = await decoded(page, href);
+        assert.equal(width, 1200, `${name} opens at 1200 px`);
+      }
+    }
+  }
+  assert.ok(charts >= 10, `${charts} charts offered as images`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the share card is 1200 × 630 and the page carries the tags a shared link reads', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const content = (attr, name) => html.match(new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`))?.[1];
+  const title = html.match(/<title>([^<]*)<\/title>/)[1];
+  assert.equal(content('property', 'og:title'), title);
+  assert.equal(content('name', 'twitter:title'), title);
+  assert.ok(content('property', 'og:description').length > 40);
+  assert.equal(content('name', 'twitter:card'), 'summary_large_image');
+  // This build has no public URL: the tags that need an absolute one are left out.
+  assert.equal(content('property', 'og:image'), undefined);
+  assert.ok(!html.includes('application/json+oembed'));
+  assert.deepEqual(pngSize(await readFile(join(DIST, 'images/share-card.png'))), [1200, 630]);
+  const { context, page } = await watchedPage(env.browser);
+  await page.goto(env.server.url);
+  assert.deepEqual(await decoded(page, `${env.server.url}images/share-card.png`), [1200, 630]);
+  await context.close();
+});
+
+test('the offline file offers no chart image it does not carry, and no tag that needs the web', async () => {
+  const html = await readFile(join(DIST, 'escalation-offline.html'), 'utf8');
+  for (const online of ['og:image', 'og:url', 'twitter:image', 'json+oembed']) {
+    assert.ok(!html.includes(online), `no ${online} in the offline file`);
+  }
+  assert.ok(html.includes('og:title'), 'the title tags stay');
+  const { context, page } = await watchedPage(env.browser, { offline: true });
+  await page.goto(`file://${DIST}/escalation-offline.html?tables=1#step-barrage`);
+  await page.locator('.live-story .details-content').waitFor();
+  assert.equal(await page.locator('.live-story .chart-data').count(), 1, 'the data table is there');
+  assert.equal(await page.locator('.live-story .chart-image-links').count(), 0, 'no link to an image the file lacks');
+  await context.close();
+});
