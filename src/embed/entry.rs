@@ -16,8 +16,9 @@ use yew::prelude::*;
 use super::MOUNT_ID;
 use super::config::PREFIX;
 use super::config::{self, Given, Options, RawValue, Settings};
+use super::flood::Kind;
 use super::host::{Host, HostProps, Mode, PageRef, Remote};
-use super::page::BrowserPage;
+use super::page::{self, BrowserPage};
 use crate::components::full_story::FLAT_COPY_ID;
 use crate::story::{Action, STORY};
 
@@ -30,21 +31,16 @@ fn options_from_js(options: JsValue) -> Options {
     let pairs = match own_values(&options) {
         Ok(pairs) => pairs,
         Err(what) => {
-            gloo::console::warn!(format!(
-                "{PREFIX} mount options must be an object, not {what}; using the defaults"
-            ));
+            page::warn(
+                Kind::Mount,
+                &format_args!(
+                    "{PREFIX} mount options must be an object, not {what}; using the defaults"
+                ),
+            );
             return Options::default();
         }
     };
-    let (options, warnings) = config::parse_pairs(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
-        Given::Mount,
-        &STORY,
-    );
-    for warning in warnings {
-        gloo::console::warn!(warning.to_string());
-    }
-    options
+    config::parse_pairs(pairs, Given::Mount, &STORY, |w| page::warn(Kind::Mount, &w))
 }
 
 /// The object's own string-keyed properties and their values, in its order; or what the
@@ -138,14 +134,20 @@ impl EscalationHandle {
         match index {
             Some(i) => {
                 if !self.remote.send(Action::GoTo(i)) {
-                    gloo::console::warn!(format!("{PREFIX} go_to on a widget that was destroyed"));
+                    page::warn(
+                        Kind::Call,
+                        &format_args!("{PREFIX} go_to on a widget that was destroyed"),
+                    );
                 }
             }
-            None => gloo::console::warn!(format!(
-                "{PREFIX} go_to ignores {}: not a step slug or a number from 1 to {}",
-                value.describe(),
-                STORY.len()
-            )),
+            None => page::warn(
+                Kind::Call,
+                &format_args!(
+                    "{PREFIX} go_to ignores {}: not a step slug or a number from 1 to {}",
+                    value.describe(),
+                    STORY.len()
+                ),
+            ),
         }
     }
 
