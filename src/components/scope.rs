@@ -1,17 +1,22 @@
 //! scope: the id prefix of one rendering of the story, shared by context, and the ids built
 //! from it that ARIA attributes and the page glue (`embed`) point at. Two widgets on a page,
 //! or the printed copy of every step beside the live step, each get their own prefix, so the
-//! ids stay unique.
+//! ids stay unique. Every id made from a prefix is the prefix, `-` and a word that starts with
+//! a letter (`esc-stage`, `esc-print-3-chart`): `embed::instances` relies on it to number
+//! repeated prefixes (`esc-2`), and checks it.
 
 use yew::prelude::*;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct IdScope(pub AttrValue);
 
-/// The current id prefix ("esc" outside any scope).
+/// The prefix of the widget on its own page, and outside any scope.
+pub const DEFAULT_PREFIX: &str = "esc";
+
+/// The current id prefix ([`DEFAULT_PREFIX`] outside any scope).
 #[hook]
 pub fn use_id_prefix() -> AttrValue {
-    use_context::<IdScope>().map_or_else(|| AttrValue::from("esc"), |s| s.0)
+    use_context::<IdScope>().map_or_else(|| AttrValue::from(DEFAULT_PREFIX), |s| s.0)
 }
 
 /// The id of the stage (controls, step and its chart) of the widget with id prefix `prefix`:

@@ -1,8 +1,8 @@
 //! page: the browser's side of [`Page`] for the explainer in a real page — the only code that
 //! reads the URL, writes the history, listens to the page's keys and messages, posts to a
 //! framing parent, scrolls, moves the focus and copies to the clipboard, and the console's
-//! door for what a host or reader can flood (`warn`: the first few of a kind, then a count,
-//! see `flood`). Compiled for wasm32 only; `host` asks for all of it through the `Page`
+//! door for what a host or reader can flood (`warn`, `error`: the first few of a kind, then a
+//! count, see `flood`). Compiled for wasm32 only; `host` asks for all of it through the `Page`
 //! trait, and `entry` hands it in.
 //!
 //! On the bundle's own page (also the iframe page): options from the URL, `#step-<slug>`
@@ -68,6 +68,13 @@ thread_local! {
 pub(super) fn warn(kind: Kind, line: &dyn std::fmt::Display) {
     if shown(kind) {
         gloo::console::warn!(line.to_string());
+    }
+}
+
+/// Logs an error, counted with its kind as `warn` does.
+pub(super) fn error(kind: Kind, line: &dyn std::fmt::Display) {
+    if shown(kind) {
+        gloo::console::error!(line.to_string());
     }
 }
 
