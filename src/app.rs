@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::components::embed_panel::{CopyRequest, EmbedPanel};
 use crate::components::full_story::FullStory;
-use crate::components::scope::{IdScope, stage_id};
+use crate::components::scope::{DEFAULT_PREFIX, IdScope, stage_id};
 use crate::components::sources_panel::{DownloadHrefs, colophon};
 use crate::components::step_details::StepDetails;
 use crate::components::step_view::StepView;
@@ -91,7 +91,7 @@ pub struct ExplainerProps {
     #[prop_or_default]
     pub tables_open: bool,
     /// Prefix for element ids, unique per widget on a page.
-    #[prop_or(AttrValue::Static("esc"))]
+    #[prop_or(AttrValue::Static(DEFAULT_PREFIX))]
     pub instance: AttrValue,
     /// Where the bundle is served from; with it, the widget offers its Embed panel.
     #[prop_or_default]

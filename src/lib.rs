@@ -55,7 +55,7 @@ pub fn render_page() -> String {
     let live = yew::ServerRenderer::<Host>::with_props(|| {
         yew::props!(HostProps {
             mode: Mode::Page,
-            instance: "esc",
+            instance: components::scope::DEFAULT_PREFIX,
             flat_copy: false,
         })
     });

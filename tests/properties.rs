@@ -215,7 +215,8 @@ mod url {
         #[test]
         fn any_url_gives_valid_options(query in query(), hash in hash()) {
             let parts = query.len() + 1;
-            let (options, warnings) = parse_url(query, &hash, &STORY);
+            let mut warnings = Vec::new();
+            let options = parse_url(query, &hash, &STORY, |w| warnings.push(w));
             valid_options(&options, &warnings, parts)?;
         }
     }
@@ -230,7 +231,8 @@ mod mount_options {
         #[test]
         fn any_mount_options_give_valid_options(pairs in vec((key(), raw_value()), 0..8)) {
             let given = pairs.iter().map(|(k, v)| (k.as_str(), v.clone()));
-            let (options, warnings) = parse_pairs(given, Given::Mount, &STORY);
+            let mut warnings = Vec::new();
+            let options = parse_pairs(given, Given::Mount, &STORY, |w| warnings.push(w));
             valid_options(&options, &warnings, pairs.len())?;
         }
     }

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::components::scope::{IdScope, use_id_prefix};
+use crate::components::scope::{DEFAULT_PREFIX, IdScope, use_id_prefix};
 use crate::components::sources_panel::SourcesPanel;
 use crate::components::sources_panel::colophon;
 use crate::components::step_details::dating_notes;
@@ -43,7 +43,7 @@ pub const FLAT_COPY_ID: &str = "escalation-flat";
 pub fn FlatCopy() -> Html {
     html! {
         <div class="escalation escalation-flat" id={FLAT_COPY_ID}>
-            <ContextProvider<IdScope> context={IdScope("esc".into())}>
+            <ContextProvider<IdScope> context={IdScope(DEFAULT_PREFIX.into())}>
                 <FullStory />
             </ContextProvider<IdScope>>
         </div>

@@ -1,7 +1,9 @@
 //! scope: the id prefix of one rendering of the story, shared by context, and the ids built
 //! from it that ARIA attributes and the page glue (`embed`) point at. Two widgets on a page,
 //! or the printed copy of every step beside the live step, each get their own prefix, so the
-//! ids stay unique.
+//! ids stay unique. Every id made from a prefix is the prefix, `-` and a word that starts with
+//! a letter (`esc-stage`, `esc-print-3-chart`): `embed::instances` relies on it to number
+//! repeated prefixes (`esc-2`), and checks it.
 
 use yew::prelude::*;
 

@@ -388,18 +388,20 @@ pub fn apply_option(
     Ok(())
 }
 
-/// Options from `(key, value)` pairs, with a warning for each one refused; `from` says where
-/// they were given.
-pub fn parse_pairs<'a>(
-    pairs: impl IntoIterator<Item = (&'a str, RawValue)>,
+/// Options from `(key, value)` pairs, handing `warn` each one refused, as it comes; `given`
+/// says where they were given. One pass, nothing kept per pair: a later key wins over the
+/// same key earlier, and 100,000 keys cost no more than 100,000 times one.
+pub fn parse_pairs<K: AsRef<str>>(
+    pairs: impl IntoIterator<Item = (K, RawValue)>,
     given: Given,
     story: &Story,
-) -> (Options, Vec<Warning>) {
+    mut warn: impl FnMut(Warning),
+) -> Options {
     let mut options = Options::default();
-    let mut warnings = Vec::new();
     for (key, value) in pairs {
+        let key = key.as_ref();
         if let Err(refusal) = apply_option(&mut options, key, &value, story) {
-            warnings.push(Warning {
+            warn(Warning {
                 given,
                 key: key.to_string(),
                 value: value.describe(),
@@ -408,29 +410,24 @@ pub fn parse_pairs<'a>(
             });
         }
     }
-    (options, warnings)
+    options
 }
 
 /// Options from a URL's query, as the browser's `URLSearchParams` decodes it into pairs, and
-/// its hash, with a warning for each key or value that was ignored. The hash's step wins over
+/// its hash, handing `warn` each key or value that was ignored. The hash's step wins over
 /// `?step=`.
 pub fn parse_url(
     query: impl IntoIterator<Item = (String, String)>,
     hash: &str,
     story: &Story,
-) -> (Options, Vec<Warning>) {
-    let pairs: Vec<(String, String)> = query.into_iter().collect();
-    let (mut options, mut warnings) = parse_pairs(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.as_str(), RawValue::Text(v.clone()))),
-        Given::Url,
-        story,
-    );
+    mut warn: impl FnMut(Warning),
+) -> Options {
+    let text = query.into_iter().map(|(k, v)| (k, RawValue::Text(v)));
+    let mut options = parse_pairs(text, Given::Url, story, &mut warn);
     if !hash.is_empty() && hash != "#" {
         match step_from_hash(hash, story) {
             Some(i) => options.start = i,
-            None => warnings.push(Warning {
+            None => warn(Warning {
                 given: Given::Hash,
                 key: String::new(),
                 value: hash.to_string(),
@@ -439,13 +436,29 @@ pub fn parse_url(
             }),
         }
     }
-    (options, warnings)
+    options
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::story::STORY;
+
+    /// `parse_url` with its warnings gathered.
+    fn url(query: Vec<(String, String)>, hash: &str) -> (Options, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let options = parse_url(query, hash, &STORY, |w| warnings.push(w));
+        (options, warnings)
+    }
+
+    /// `parse_pairs` of mount options with its warnings gathered.
+    fn mount(pairs: &[(&str, RawValue)]) -> (Options, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let options = parse_pairs(pairs.iter().cloned(), Given::Mount, &STORY, |w| {
+            warnings.push(w)
+        });
+        (options, warnings)
+    }
 
     #[test]
     fn hash_round_trips_every_step() {
@@ -481,10 +494,9 @@ mod tests {
         ] {
             assert!(!is_origin(bad), "{bad}");
         }
-        let (o, w) = parse_url(
+        let (o, w) = url(
             query(&[("origin", "https://news.example"), ("origin", "*")]),
             "",
-            &STORY,
         );
         assert_eq!(o.origin.as_deref(), Some("https://news.example"));
         assert_eq!(w[0].refusal, Refusal::NotAnOrigin);
@@ -522,7 +534,7 @@ mod tests {
             ("plain", RawValue::Bool(true)),
             ("id", RawValue::Text("story-1".into())),
         ];
-        let (o, w) = parse_pairs(pairs, Given::Mount, &STORY);
+        let (o, w) = mount(&pairs);
         assert_eq!(
             (o.start, o.theme, o.plain, o.id.as_deref()),
             (1, Theme::Dark, true, Some("story-1"))
@@ -536,7 +548,7 @@ mod tests {
             ("id", RawValue::Text("<script>".into())),
             ("colour", RawValue::Text("red".into())),
         ];
-        let (o, w) = parse_pairs(bad, Given::Mount, &STORY);
+        let (o, w) = mount(&bad);
         assert_eq!(o, Options::default());
         let kinds: Vec<Refusal> = w.iter().map(|w| w.refusal).collect();
         assert_eq!(
@@ -564,10 +576,9 @@ mod tests {
     #[test]
     fn url_options_parse_and_bad_ones_warn() {
         let last = STORY.len() - 1;
-        let (o, w) = parse_url(
+        let (o, w) = url(
             query(&[("step", "barrage"), ("theme", "dark"), ("plain", "1")]),
             "",
-            &STORY,
         );
         assert_eq!(
             o,
@@ -581,17 +592,13 @@ mod tests {
             }
         );
         assert!(w.is_empty());
-        let (o, w) = parse_url(query(&[("step", "3"), ("tables", "yes")]), "", &STORY);
+        let (o, w) = url(query(&[("step", "3"), ("tables", "yes")]), "");
         assert_eq!((o.start, o.tables_open), (2, true));
         assert!(w.is_empty());
-        let (o, w) = parse_url(
-            query(&[("step", &(STORY.len() + 1).to_string())]),
-            "",
-            &STORY,
-        );
+        let (o, w) = url(query(&[("step", &(STORY.len() + 1).to_string())]), "");
         assert_eq!(o.start, 0);
         assert_eq!(w.len(), 1);
-        let (o, w) = parse_url(
+        let (o, w) = url(
             query(&[
                 ("theme", "purple"),
                 ("plain", "maybe"),
@@ -599,7 +606,6 @@ mod tests {
                 ("step", "0"),
             ]),
             "#step-nope",
-            &STORY,
         );
         assert_eq!(o, Options::default());
         let kinds: Vec<(Given, Refusal)> = w.iter().map(|w| (w.given, w.refusal)).collect();
@@ -617,12 +623,40 @@ mod tests {
             w[4].to_string(),
             "escalation: ignoring #step-nope: it links to no step"
         );
-        let (o, _) = parse_url(
-            query(&[("step", "1")]),
-            &hash_for(STORY.steps[last].slug),
-            &STORY,
-        );
+        let (o, _) = url(query(&[("step", "1")]), &hash_for(STORY.steps[last].slug));
         assert_eq!(o.start, last, "the hash wins");
+    }
+
+    #[test]
+    fn a_query_of_262144_keys_is_read_in_one_pass_and_the_last_of_a_key_wins() {
+        let n = 1 << 18;
+        let flood = (0..n).map(|i| {
+            let key = match i % 4 {
+                0 => "step".to_string(),
+                1 => "theme".to_string(),
+                _ => format!("k{i}"),
+            };
+            let value = if i % 4 == 0 {
+                (i % 12 + 1).to_string()
+            } else {
+                "x".into()
+            };
+            (key, value)
+        });
+        let (mut warned, mut unknown, mut first) = (0, 0, None);
+        let options = parse_url(flood, "", &STORY, |w| {
+            warned += 1;
+            unknown += usize::from(w.refusal == Refusal::UnknownOption);
+            first.get_or_insert(w);
+        });
+        assert_eq!(options.start, (n - 4) % 12, "the last `step` wins");
+        assert_eq!(options.theme, Theme::Auto, "every `theme` was bad");
+        assert_eq!((warned, unknown), (n * 3 / 4, n / 2));
+        let first = first.expect("warned");
+        assert_eq!(
+            (first.key.as_str(), first.refusal),
+            ("theme", Refusal::NotATheme)
+        );
     }
 
     #[test]

@@ -2,22 +2,24 @@
 //! - `start()` (the bundle's own page, also the iframe page): takes over the prerendered
 //!   markup in `#escalation` with the browser's page services (`page::BrowserPage`).
 //! - `mount(element, options)` (the script embed): options read from a JS object with
-//!   serde-wasm-bindgen, a handle with `go_to(step)` and `destroy()`; nothing page-wide, so
-//!   several instances stay independent.
+//!   serde-wasm-bindgen, a handle with `go_to(step)` and `destroy()`; instances stay
+//!   independent. The one thing page-wide is the registry of live widgets (`instances`): each
+//!   gets a DOM id prefix of its own, and none starts inside another or around one.
 //! - The panic hook: after a panic the wasm cannot run again, so every widget on the page
 //!   turns into the static story with a visible note.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use yew::prelude::*;
 
 use super::MOUNT_ID;
 use super::config::PREFIX;
 use super::config::{self, Given, Options, RawValue, Settings};
+use super::flood::Kind;
 use super::host::{Host, HostProps, Mode, PageRef, Remote};
-use super::page::BrowserPage;
+use super::instances::{DEFAULT_PREFIX, Instances};
+use super::page::{self, BrowserPage};
 use crate::components::full_story::FLAT_COPY_ID;
 use crate::story::{Action, STORY};
 
@@ -30,21 +32,16 @@ fn options_from_js(options: JsValue) -> Options {
     let pairs = match own_values(&options) {
         Ok(pairs) => pairs,
         Err(what) => {
-            gloo::console::warn!(format!(
-                "{PREFIX} mount options must be an object, not {what}; using the defaults"
-            ));
+            page::warn(
+                Kind::Mount,
+                &format_args!(
+                    "{PREFIX} mount options must be an object, not {what}; using the defaults"
+                ),
+            );
             return Options::default();
         }
     };
-    let (options, warnings) = config::parse_pairs(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.clone())),
-        Given::Mount,
-        &STORY,
-    );
-    for warning in warnings {
-        gloo::console::warn!(warning.to_string());
-    }
-    options
+    config::parse_pairs(pairs, Given::Mount, &STORY, |w| page::warn(Kind::Mount, &w))
 }
 
 /// The object's own string-keyed properties and their values, in its order; or what the
@@ -114,12 +111,22 @@ fn describe_js(value: &JsValue) -> String {
 }
 
 thread_local! {
-    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+    /// The page's live widgets: their roots and DOM id prefixes.
+    static INSTANCES: RefCell<Instances<web_sys::Element>> = RefCell::default();
 }
 
-fn next_instance() -> AttrValue {
-    let n = NEXT_INSTANCE.with(|c| c.replace(c.get() + 1));
-    format!("esc{n}").into()
+/// A DOM id prefix for a widget at `root`, from `wanted`, unique on the page, and its ticket;
+/// `None` if `root` is part of a widget: inside one (a live one, or any widget's markup, as
+/// the page's flat copy) or around one.
+fn claim(wanted: &str, root: &web_sys::Element) -> Option<(u32, String)> {
+    if root.closest(".escalation").ok().flatten().is_some() {
+        return None;
+    }
+    INSTANCES.with(|i| {
+        i.borrow_mut().claim(wanted, root.clone(), |live, new| {
+            live.contains(Some(new.as_ref())) || new.contains(Some(live.as_ref()))
+        })
+    })
 }
 
 /// A mounted widget, returned by `mount`.
@@ -127,6 +134,8 @@ fn next_instance() -> AttrValue {
 pub struct EscalationHandle {
     app: Option<yew::AppHandle<Host>>,
     remote: Remote,
+    /// Its place in the page's registry of widgets.
+    ticket: u32,
 }
 
 #[wasm_bindgen]
@@ -138,30 +147,39 @@ impl EscalationHandle {
         match index {
             Some(i) => {
                 if !self.remote.send(Action::GoTo(i)) {
-                    gloo::console::warn!(format!("{PREFIX} go_to on a widget that was destroyed"));
+                    page::warn(
+                        Kind::Call,
+                        &format_args!("{PREFIX} go_to on a widget that was destroyed"),
+                    );
                 }
             }
-            None => gloo::console::warn!(format!(
-                "{PREFIX} go_to ignores {}: not a step slug or a number from 1 to {}",
-                value.describe(),
-                STORY.len()
-            )),
+            None => page::warn(
+                Kind::Call,
+                &format_args!(
+                    "{PREFIX} go_to ignores {}: not a step slug or a number from 1 to {}",
+                    value.describe(),
+                    STORY.len()
+                ),
+            ),
         }
     }
 
-    /// Removes the widget from its element and stops it.
+    /// Removes the widget from its element and stops it; its DOM id prefix is free again.
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
+            INSTANCES.with(|i| i.borrow_mut().release(self.ticket));
         }
         self.remote.close();
     }
 }
 
 /// Mounts the explainer into `element` with `options` (`step`, `theme`, `plain`, `tables`,
-/// `id`). Unknown keys and bad values are ignored with a console warning.
+/// `id`). Unknown keys and bad values are ignored with a console warning. An element that is
+/// part of a widget — inside one, or holding one — gets nothing: a console error, and
+/// `undefined` for a handle. Throws if `element` is not an element.
 #[wasm_bindgen]
-pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsError> {
+pub fn mount(element: JsValue, options: JsValue) -> Result<Option<EscalationHandle>, JsError> {
     install_panic_hook();
     // The options first: whatever the host hands over, reading them warns, never throws.
     let options = options_from_js(options);
@@ -170,14 +188,20 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
             "{PREFIX} mount(element, options) needs a DOM element"
         ))
     })?;
-    let instance = options
-        .id
-        .clone()
-        .map_or_else(next_instance, AttrValue::from);
+    let Some((ticket, prefix)) = claim(options.id.as_deref().unwrap_or(DEFAULT_PREFIX), &element)
+    else {
+        page::error(
+            Kind::Mount,
+            &format_args!(
+                "{PREFIX} mount() needs an element outside any widget, and not holding one; nothing was mounted there"
+            ),
+        );
+        return Ok(None);
+    };
     let remote = Remote::default();
     let props = HostProps {
         mode: Mode::Mounted,
-        instance,
+        instance: prefix.into(),
         remote: remote.clone(),
         settings: Some(Settings {
             options,
@@ -189,10 +213,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<EscalationHandle, JsE
     // The widget replaces what the element held (Yew empties a root before it renders into
     // it): the snippet's fallback link never stays beside it. The element's attributes stay.
     let app = yew::Renderer::<Host>::with_root_and_props(element, props).render();
-    Ok(EscalationHandle {
+    Ok(Some(EscalationHandle {
         app: Some(app),
         remote,
-    })
+        ticket,
+    }))
 }
 
 /// After a panic the wasm cannot run again: log a clear message and turn every widget on the
@@ -260,10 +285,14 @@ pub fn start() {
     let Some(root) = document.get_element_by_id(MOUNT_ID) else {
         return;
     };
+    // The first widget on the page: its prefix is the default, as prerendered.
+    let Some((_, prefix)) = claim(DEFAULT_PREFIX, &root) else {
+        return;
+    };
     let flat_copy = document.get_element_by_id(FLAT_COPY_ID).is_none();
     let props = HostProps {
         mode: Mode::Page,
-        instance: "esc".into(),
+        instance: prefix.into(),
         remote: Remote::default(),
         settings: None,
         flat_copy,

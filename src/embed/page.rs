@@ -1,7 +1,9 @@
 //! page: the browser's side of [`Page`] for the explainer in a real page — the only code that
 //! reads the URL, writes the history, listens to the page's keys and messages, posts to a
-//! framing parent, scrolls, moves the focus and copies to the clipboard. Compiled for wasm32
-//! only; `host` asks for all of it through the `Page` trait, and `entry` hands it in.
+//! framing parent, scrolls, moves the focus and copies to the clipboard, and the console's
+//! door for what a host or reader can flood (`warn`, `error`: the first few of a kind, then a
+//! count, see `flood`). Compiled for wasm32 only; `host` asks for all of it through the `Page`
+//! trait, and `entry` hands it in.
 //!
 //! On the bundle's own page (also the iframe page): options from the URL, `#step-<slug>`
 //! honoured on load and on hashchange and kept current with `history.replaceState` (no history
@@ -19,6 +21,7 @@ use yew::prelude::*;
 
 use super::config::PREFIX;
 use super::config::{self, Pairs, Settings};
+use super::flood::{Flood, Kind, TICK_MS, Verdict};
 use super::host::{Mode, Page};
 use super::messages::{self, Incoming, Post, Request};
 use super::reveal;
@@ -54,10 +57,56 @@ fn location() -> Option<web_sys::Location> {
     Some(gloo::utils::window().location())
 }
 
-fn warn_all(warnings: impl IntoIterator<Item = impl std::fmt::Display>) {
-    for warning in warnings {
-        gloo::console::warn!(warning.to_string());
+thread_local! {
+    /// The page's count of console lines, kind by kind.
+    static FLOOD: RefCell<Flood> = RefCell::default();
+}
+
+/// Logs a warning about something a host or reader gave, unless the page has had its share
+/// of `kind`: then it is counted, and told in a summary line (see `flood`). The line is
+/// written only if shown.
+pub(super) fn warn(kind: Kind, line: &dyn std::fmt::Display) {
+    if shown(kind) {
+        gloo::console::warn!(line.to_string());
     }
+}
+
+/// Logs an error, counted with its kind as `warn` does.
+pub(super) fn error(kind: Kind, line: &dyn std::fmt::Display) {
+    if shown(kind) {
+        gloo::console::error!(line.to_string());
+    }
+}
+
+fn shown(kind: Kind) -> bool {
+    match FLOOD.with(|f| f.borrow_mut().note(kind)) {
+        Verdict::Show => true,
+        Verdict::Held { wake } => {
+            if wake {
+                tick_later();
+            }
+            false
+        }
+        Verdict::Muted => false,
+    }
+}
+
+/// The flood's clock: a tick in `TICK_MS`, which logs the summaries due, and another after
+/// it while a count still waits.
+fn tick_later() {
+    let tick = Closure::once_into_js(|| {
+        let again = FLOOD.with(|f| {
+            f.borrow_mut()
+                .tick(|summary| gloo::console::warn!(summary.to_string()))
+        });
+        if again {
+            tick_later();
+        }
+    });
+    let _ = gloo::utils::window().set_timeout_with_callback_and_timeout_and_arguments_0(
+        tick.unchecked_ref(),
+        TICK_MS as i32,
+    );
 }
 
 /// The parent window, when this page is framed.
@@ -176,20 +225,15 @@ fn select_snippet(id: &str) {
     }
 }
 
-/// The URL's query as the browser decodes it: `URLSearchParams`' pairs.
-fn query_pairs(search: &str) -> Vec<(String, String)> {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(search) else {
-        return Vec::new();
-    };
-    let Ok(Some(entries)) = js_sys::try_iter(&params) else {
-        return Vec::new();
-    };
-    entries
-        .filter_map(|entry| {
-            let entry: js_sys::Array = entry.ok()?.dyn_into().ok()?;
-            Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
-        })
-        .collect()
+/// The URL's query as the browser decodes it: `URLSearchParams`' pairs, one at a time.
+fn query_pairs(search: &str) -> impl Iterator<Item = (String, String)> {
+    let entries = web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|params| js_sys::try_iter(&params).ok().flatten());
+    entries.into_iter().flatten().filter_map(|entry| {
+        let entry: js_sys::Array = entry.ok()?.dyn_into().ok()?;
+        Some((entry.get(0).as_string()?, entry.get(1).as_string()?))
+    })
 }
 
 /// What the bundle's own page says: URL options (each bad one warned about), where the
@@ -204,8 +248,7 @@ fn page_settings() -> Settings {
             )
         })
         .unwrap_or_default();
-    let (options, warnings) = config::parse_url(query_pairs(&query), &hash, &STORY);
-    warn_all(warnings);
+    let options = config::parse_url(query_pairs(&query), &hash, &STORY, |w| warn(Kind::Url, &w));
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
     HOST_ORIGIN.with(|o| o.borrow_mut().clone_from(&options.origin));
     let downloads = embedded_downloads();
@@ -406,13 +449,16 @@ fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener
             match config::step_from_hash(&hash, &STORY) {
                 Some(i) => send.emit(Action::GoTo(i)),
                 None if hash.is_empty() || hash == "#" => {}
-                None => warn_all([config::Warning {
-                    given: config::Given::Hash,
-                    key: String::new(),
-                    value: hash,
-                    refusal: config::Refusal::NoSuchStep,
-                    steps: STORY.len(),
-                }]),
+                None => warn(
+                    Kind::Url,
+                    &config::Warning {
+                        given: config::Given::Hash,
+                        key: String::new(),
+                        value: hash,
+                        refusal: config::Refusal::NoSuchStep,
+                        steps: STORY.len(),
+                    },
+                ),
             }
         }));
     }
@@ -459,7 +505,7 @@ fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener
         };
         match messages::read_incoming(&message, &STORY) {
             Request::GoTo(i) => send.emit(Action::GoTo(i)),
-            Request::Refused(why) => warn_all([why]),
+            Request::Refused(why) => warn(Kind::Message, &why),
             Request::Foreign => {}
         }
     }));

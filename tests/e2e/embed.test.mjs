@@ -149,7 +149,10 @@ test('bad mount options and a bad go_to warn, and the widget still works', async
     try { mount('not an element', {}); return 'no error'; } catch (e) { return String(e.message); }
   });
   assert.match(thrown, /needs a DOM element/);
-  // Options that are not an object fall back to the defaults with a warning.
+  // Options that are not an object fall back to the defaults with a warning. On a fresh
+  // page: the page has had four of its five mount warnings (src/embed/flood.rs).
+  await page.reload();
+  await page.locator('#mount-a .step-headline').first().waitFor();
   const before = problems.length;
   await page.evaluate(async () => {
     const { mount } = await import('../escalation.js');

@@ -23,9 +23,10 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Serves `root` under `prefix` (e.g. "/some/sub/path/") on 127.0.0.1; resolves to { url, close }. */
-export async function serve(root = DIST, { prefix = '/', headers = {} } = {}) {
-  const server = createServer(async (req, res) => {
+/** Serves `root` under `prefix` (e.g. "/some/sub/path/") on 127.0.0.1; resolves to { url, close }.
+ * `maxHeaderSize` raises Node's 16 kB limit on a request's head, for very long URLs. */
+export async function serve(root = DIST, { prefix = '/', headers = {}, maxHeaderSize = 16384 } = {}) {
+  const server = createServer({ maxHeaderSize }, async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(prefix)) { res.writeHead(404).end('not found'); return; }
     let file = normalize(join(root, path.slice(prefix.length)));
