@@ -1,5 +1,6 @@
 //! dist: the release bundle in dist/ — relative asset URLs so it works from any sub-path,
-//! the data downloads under dist/data/ — and the gzip -9 size of each file.
+//! the data downloads under dist/data/, minified stylesheets, `.gz` and `.br` beside every
+//! text and wasm file (see compress.rs) — and each file's gzip -9 and brotli size.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -42,6 +43,8 @@ pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, Stri
                 .into(),
         );
     }
+    let saved = crate::compress::minify_stylesheets(&dist)?;
+    println!("minified the stylesheets ({saved} bytes of comments and spaces)");
     prerender(tools, &dist)?;
     share_tags(tools, &dist, public_url)?;
     let bytes = crate::offline::write(&dist)?;
@@ -49,6 +52,8 @@ pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, Stri
         "wrote dist/{} ({bytes} bytes)",
         crate::offline::OFFLINE_FILE
     );
+    let count = crate::compress::precompress(&dist)?;
+    println!("wrote a .gz and a .br beside each of {count} text and wasm files");
     Ok(dist)
 }
 
@@ -308,7 +313,7 @@ pub fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(out.stdout.len() as u64)
 }
 
-fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
@@ -340,19 +345,28 @@ pub fn run(args: &[String]) -> Result<PathBuf, String> {
     let dist = build_at(&tools, public_url.as_deref())?;
     let mut files = Vec::new();
     files_under(&dist, &mut files).map_err(|e| format!("cannot list dist/: {e}"))?;
+    // The precompressed copies are listed as their originals' columns.
+    files.retain(|f| !matches!(f.extension().and_then(|e| e.to_str()), Some("gz" | "br")));
     files.sort();
-    println!("\n{:>10} {:>10}  file", "bytes", "gzip -9");
-    let (mut raw_total, mut gz_total) = (0, 0);
+    println!(
+        "\n{:>10} {:>10} {:>10}  file",
+        "bytes", "gzip -9", "brotli 11"
+    );
+    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    let size = |path: &Path| std::fs::metadata(path).map(|m| m.len()).ok();
     for file in &files {
-        let raw = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+        let raw = size(file).unwrap_or(0);
         let gz = gzip_size(file)?;
+        // Files a host sends as they are (PNG) count as themselves.
+        let br = size(&crate::compress::with_suffix(file, ".br")).unwrap_or(raw);
         raw_total += raw;
         gz_total += gz;
+        br_total += br;
         println!(
-            "{raw:>10} {gz:>10}  {}",
+            "{raw:>10} {gz:>10} {br:>10}  {}",
             file.strip_prefix(&dist).unwrap_or(file).display()
         );
     }
-    println!("{raw_total:>10} {gz_total:>10}  total");
+    println!("{raw_total:>10} {gz_total:>10} {br_total:>10}  total");
     Ok(dist)
 }

@@ -4,6 +4,7 @@
 //! Rust toolchain, node/npm and apt can run every task with nothing done by hand.
 
 mod bench;
+mod compress;
 mod dist;
 mod fuzz;
 mod images;

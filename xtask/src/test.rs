@@ -78,7 +78,8 @@ fn lint(tools: &Tools) -> Result<(), String> {
     deny(tools)
 }
 
-/// The supply chain, from deny.toml: licences, bans and sources offline; advisories against the
+/// The supply chain of every workspace crate (the widget, the data checker, the domain crate
+/// and xtask, which builds what we ship), from deny.toml: licences, bans and sources offline; advisories against the
 /// RustSec database, which lives on GitHub — fetched where the network allows, and skipped
 /// with a loud line where it does not (this workplace's machines reach only the package
 /// registries).
@@ -91,14 +92,22 @@ fn deny(tools: &Tools) -> Result<(), String> {
         .unwrap_or(false);
     let cached = advisory_db_cached(&crate::tools::cargo_home().join("advisory-dbs"));
     let checks: &[&str] = if fetched || cached {
-        &["deny", "--offline", "check"]
+        &["deny", "--offline", "--workspace", "check"]
     } else {
         eprintln!(
             "SKIPPED: cargo deny's advisories check: the RustSec advisory database could not be fetched \
              from GitHub and none is cached in cargo's home. Licences, bans and sources are still checked; run \
              `cargo deny fetch db` where GitHub is reachable to check advisories too."
         );
-        &["deny", "--offline", "check", "licenses", "bans", "sources"]
+        &[
+            "deny",
+            "--offline",
+            "--workspace",
+            "check",
+            "licenses",
+            "bans",
+            "sources",
+        ]
     };
     cargo(tools, checks)
 }
