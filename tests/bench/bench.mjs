@@ -6,7 +6,8 @@
 import { createServer } from 'node:http';
 import { readFile, stat, mkdir, writeFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
+import { spawn } from 'node:child_process';
 import { launch } from '../e2e/support.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -28,9 +29,29 @@ const mounts = [
   ['/floor-yew/floor/', join(OUT, 'floor')],
   ['/floor-yew/', DIST],
   ['/ref/timelinejs/', join(ROOT, 'node_modules/@knight-lab/timelinejs/dist')],
-  ['/ref/data.json', join(DIST, 'data/escalation-data.json')],
   ['/ref/', join(ROOT, 'tests/bench')],
 ];
+
+/** The reference's slides: the events the story's steps show (target/bench/story-events.json,
+ * written by `cargo xtask bench`), in the story's order, from the bundle's data download —
+ * each with its date, place, summary and source, as TimelineJS's JSON format wants them. */
+async function referenceEvents() {
+  const data = JSON.parse(await readFile(join(DIST, 'data/escalation-data.json'), 'utf8'));
+  const ids = JSON.parse(await readFile(join(OUT, 'story-events.json'), 'utf8'));
+  const byId = new Map(data.events.map((e) => [e.id, e]));
+  const sources = Object.fromEntries(data.sources.map((s) => [s.id, s.title]));
+  const parts = (text) => text.split('/')[0].split('-').map(Number);
+  return ids.map((id) => {
+    const e = byId.get(id);
+    if (!e) throw new Error(`story-events.json names ${id}, which the data download lacks`);
+    const [year, month, day] = parts(e.date);
+    return {
+      start_date: { year, ...(month ? { month } : {}), ...(day ? { day } : {}) },
+      text: { headline: e.label ?? e.place ?? '', text: `<p>${e.summary}</p><p>${sources[e.source]}</p>` },
+    };
+  });
+}
+const REFERENCE_EVENTS = JSON.stringify(await referenceEvents()).replace(/</g, '\\u003c');
 const cache = new Map();
 const server = createServer(async (req, res) => {
   const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -43,11 +64,22 @@ const server = createServer(async (req, res) => {
     if (!entry) {
       let raw = await readFile(file);
       // The Yew floor's page preloads the bare app's glue and wasm, as ours preloads the widget's.
+      if (mount[0] === '/ref/' && file.endsWith('reference.html')) {
+        raw = Buffer.from(raw.toString().replace('{ events: EVENTS }', () => `{ events: ${REFERENCE_EVENTS} }`));
+      }
       if (mount[0] === '/floor-yew/' && file.endsWith('index.html')) {
         raw = Buffer.from(raw.toString().replace('href="./escalation.js"', 'href="./floor/escalation-floor.js"').replace('href="./escalation_bg.wasm"', 'href="./floor/floor.wasm"'));
       }
       const type = TYPES[extname(file)] || 'application/octet-stream';
-      entry = { type, raw, gz: type === 'image/png' ? null : gzipSync(raw, { level: 9 }) };
+      const packed = type !== 'image/png';
+      entry = {
+        type,
+        raw,
+        gz: packed ? gzipSync(raw, { level: 9 }) : null,
+        // What the file would cost served as brotli (quality 11), as dist/'s .br files are:
+        // Chrome asks for brotli only over HTTPS, so the bench serves gzip and counts both.
+        brotli: packed ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length : raw.length,
+      };
       cache.set(path, entry);
     }
     const gzip = entry.gz && /gzip/.test(req.headers['accept-encoding'] || '');
@@ -111,8 +143,11 @@ async function measure(target, cpu, width) {
   const urls = new Map();
   const files = {};
   cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  let brotli = 0;
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength;
+    const path = urls.has(e.requestId) ? new URL(urls.get(e.requestId)).pathname : null;
+    brotli += (path && cache.get(path)?.brotli) ?? e.encodedDataLength;
     const name = (urls.get(e.requestId) || '?').split('/').pop() || 'index.html';
     files[name] = (files[name] || 0) + e.encodedDataLength;
   });
@@ -128,20 +163,20 @@ async function measure(target, cpu, width) {
   if (floorPage) {
     const fcp = await firstContentfulPaint(page);
     await context.close();
-    return { bytes, requests, fcp, interactive, foreign: foreign.length };
+    return { bytes, brotli, requests, fcp, interactive, foreign: foreign.length };
   }
   // boot.js's marks: when it ran, when the widget's markup was parsed, when the wasm had
   // started and hydrated it.
   const marks = ours
     ? await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('escalation:')).map((m) => [m.name.slice(11), m.startTime])))
     : {};
-  if (ours) await page.evaluate(() => document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+  if (ours) await page.evaluate(() => document.querySelector('.live-story .story-stage').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
   else await page.evaluate(() => document.querySelector('.tl-slidenav-previous')?.click());
   await page.waitForTimeout(300);
   // The first load ends here. Later requests (Chrome asks for the favicon again each time the
   // hash changes, since nothing here may be cached) are not part of it.
-  const firstLoad = { bytes, requests, files: { ...files } };
-  if (ours) await page.evaluate(() => document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
+  const firstLoad = { bytes, brotli, requests, files: { ...files } };
+  if (ours) await page.evaluate(() => document.querySelector('.live-story .story-stage').dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true })));
   else await page.evaluate(() => document.querySelector('.tl-slidenav-previous')?.click());
   await page.waitForTimeout(300);
   const fcp = await firstContentfulPaint(page);
@@ -149,7 +184,7 @@ async function measure(target, cpu, width) {
   await cdp.send('HeapProfiler.collectGarbage');
   const memory = await page.evaluate(() => (performance.memory?.usedJSHeapSize ?? NaN) + (window.escalationMemory?.buffer.byteLength ?? 0));
   await context.close();
-  return { ...firstLoad, marks, fcp, interactive, latency: latency.mean, steps: latency.steps, memory, foreign: foreign.length };
+  return { ...firstLoad, marks, fcp, interactive, latency: latency.median, slowest: latency.slowest, steps: latency.steps, memory, foreign: foreign.length, foreignUrls: [...new Set(foreign.map((u) => { const url = new URL(u); return `${url.host}${url.pathname}`; }))] };
 }
 
 /** Paint entries are buffered; a page that never paints content reports its first paint. */
@@ -166,12 +201,14 @@ function firstContentfulPaint(page) {
  * rAF-aligned input), and the time is taken in the first task after that frame's paint (a
  * MessageChannel message posted from the callback). So the figure is the work the press
  * causes — handler, render, style, layout, paint — and not the wait for the next vsync,
- * which is the same for any page (up to 16.7 ms) and would otherwise swamp a 16 ms budget.
+ * which is the same for any page (up to 16.7 ms) and would otherwise swamp the figures.
  * Each press comes once the previous step's animations have finished, as when reading. */
 async function stepLatency(page, ours) {
   return page.evaluate(async (ours) => {
     const total = ours ? document.querySelectorAll('.live-story .progress-dot').length : document.querySelectorAll('.tl-timemarker').length;
-    const target = ours ? document.querySelector('.escalation') : document;
+    // Where a reader's key lands: the widget's stage (its keys are handled there), the
+    // document for TimelineJS.
+    const target = ours ? document.querySelector('.live-story .story-stage') : document;
     const steps = [];
     for (let i = 1; i < total; i++) {
       // As a reader would: the previous step's animations have finished (at most 1.5 s).
@@ -183,8 +220,9 @@ async function stepLatency(page, ours) {
       steps.push(await new Promise((resolve) => requestAnimationFrame(() => {
         const start = performance.now();
         performance.mark(`step-start-${i}`);
+        // One input per step for both. TimelineJS moves on a keydown on the document as ours
+        // does on the widget; a click on its "next" as well would take two steps per press.
         target.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
-        if (!ours) document.querySelector('.tl-slidenav-next')?.click();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           performance.mark(`step-end-${i}`);
@@ -193,7 +231,15 @@ async function stepLatency(page, ours) {
         channel.port2.postMessage(0);
       })));
     }
-    return { mean: steps.reduce((a, b) => a + b, 0) / Math.max(steps.length, 1), steps };
+    // The walk must have ended on the last step: a press that moved nothing would measure an
+    // idle frame.
+    const markers = document.querySelectorAll('.tl-timemarker');
+    const last = ours
+      ? document.querySelector('.live-story .progress-count')?.textContent.trim().startsWith(`${total} of`)
+      : markers[markers.length - 1]?.classList.contains('tl-timemarker-active');
+    if (!last) throw new Error(`the step walk did not reach the last of ${total} steps`);
+    const sorted = [...steps].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)], slowest: sorted.at(-1), steps };
   }, ours);
 }
 
@@ -300,6 +346,37 @@ function dataSegments(bytes) {
   return Buffer.concat(parts);
 }
 
+/** Lighthouse 12 (mobile: its own simulated slow 4G and 4× CPU) on one page, LIGHTHOUSE_RUNS
+ * times (3 by default); the run with the median performance score: its four category scores
+ * (0–100) and its LCP and TBT in ms. Null without LIGHTHOUSE_CLI (`cargo xtask bench` sets it). */
+async function audit(path) {
+  const cli = process.env.LIGHTHOUSE_CLI;
+  if (!cli) return null;
+  const results = [];
+  for (let i = 0; i < Number(process.env.LIGHTHOUSE_RUNS || 3); i++) {
+    const out = join(OUT, `lighthouse-${path}-${i + 1}.json`);
+    const code = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [cli, `${base}/${path}/`, '--quiet', '--output=json', `--output-path=${out}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' } });
+      child.on('exit', resolve);
+    });
+    if (code !== 0) { console.error(`lighthouse exited with ${code} on /${path}/`); continue; }
+    const report = JSON.parse(await readFile(out, 'utf8'));
+    const score = (c) => Math.round((report.categories[c]?.score ?? NaN) * 100);
+    results.push({
+      performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo'),
+      lcp: report.audits['largest-contentful-paint'].numericValue, tbt: report.audits['total-blocking-time'].numericValue,
+      fcp: report.audits['first-contentful-paint'].numericValue,
+      failing: Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric'].includes(a.scoreDisplayMode)).map((a) => a.id),
+    });
+    process.stdout.write('L');
+  }
+  if (!results.length) return null;
+  results.sort((a, b) => a.performance - b.performance);
+  return { ...results[Math.floor(results.length / 2)], runs: results.length };
+}
+
 const runs = [];
 for (const cpu of [1, 4]) {
   for (const width of [375, 1280]) {
@@ -316,15 +393,18 @@ for (const cpu of [1, 4]) {
 process.stdout.write('\n');
 const traced = { escalation: await traceSteps('escalation'), timelinejs: await traceSteps('timelinejs') };
 const loadTraced = { escalation: await traceLoad('escalation'), timelinejs: await traceLoad('timelinejs') };
+const lighthouse = { escalation: await audit('ours'), timelinejs: await audit('ref') };
 await browser.close();
 server.close();
 
 const METRICS = [
-  ['bytes', 'transfer (compressed)', (v) => `${(v / 1000).toFixed(1)} kB`],
+  ['bytes', 'first-load transfer, gzip', (v) => `${(v / 1000).toFixed(1)} kB`],
+  ['brotli', 'first-load transfer, brotli 11 (computed)', (v) => `${(v / 1000).toFixed(1)} kB`],
   ['requests', 'requests', (v) => String(v)],
   ['fcp', 'first contentful paint', (v) => `${v.toFixed(0)} ms`],
   ['interactive', 'interactive (first "next" answered)', (v) => `${v.toFixed(0)} ms`],
-  ['latency', 'step latency (key → its frame painted)', (v) => `${v.toFixed(1)} ms`],
+  ['latency', 'step latency, median step (key → its frame painted)', (v) => `${v.toFixed(1)} ms`],
+  ['slowest', 'step latency, slowest step', (v) => `${v.toFixed(1)} ms`],
   ['memory', 'JS heap + wasm memory', (v) => `${(v / 1e6).toFixed(2)} MB`],
 ];
 const stats = (values) => {
@@ -352,16 +432,20 @@ const floorStats = (target) => {
 const pageFloor = floorStats('page-floor');
 // The Yew floor: the same page with the bare Yew app starting where the widget would.
 const yewFloor = floorStats('yew-floor');
+const lh = (target, key) => lighthouse[target]?.[key] ?? NaN;
 const budgets = [
-  ['compressed transfer ≤ 95 kB', ours('bytes') <= 95_000, `${(ours('bytes') / 1000).toFixed(1)} kB`],
-  ['first contentful paint ≤ 0.5× TimelineJS', ours('fcp') <= 0.5 * ref('fcp'), `${(ours('fcp') / ref('fcp')).toFixed(2)}×`],
-  ['interactive ≤ 0.5× TimelineJS', ours('interactive') <= 0.5 * ref('interactive'), `${(ours('interactive') / ref('interactive')).toFixed(2)}× (the page alone, no wasm: ${(pageFloor.interactive.median / ref('interactive')).toFixed(2)}×; with a bare Yew app: ${(yewFloor.interactive.median / ref('interactive')).toFixed(2)}×)`],
-  ['step latency ≤ 16 ms', ours('latency') <= 16, `${ours('latency').toFixed(1)} ms`],
-  ['JS heap + wasm memory ≤ 4 MB', ours('memory') <= 4e6, `${(ours('memory') / 1e6).toFixed(2)} MB`],
+  ['first-load transfer ≤ 150 kB gzip', ours('bytes') <= 150_000, `${(ours('bytes') / 1000).toFixed(1)} kB gzip (${(ours('brotli') / 1000).toFixed(1)} kB brotli; TimelineJS ${(ref('bytes') / 1000).toFixed(1)} kB gzip)`],
+  ['step latency: median step ≤ 0.5× TimelineJS\'s', ours('latency') <= 0.5 * ref('latency'), `${ours('latency').toFixed(1)} ms, ${(ours('latency') / ref('latency')).toFixed(2)}× (TimelineJS ${ref('latency').toFixed(1)} ms)`],
+  ['step latency: slowest step ≤ TimelineJS\'s median', ours('slowest') <= ref('latency'), `${ours('slowest').toFixed(1)} ms (TimelineJS median ${ref('latency').toFixed(1)} ms)`],
+  ['interactive ≤ 0.45× TimelineJS', ours('interactive') <= 0.45 * ref('interactive'), `${(ours('interactive') / ref('interactive')).toFixed(2)}× (the page alone, no wasm: ${(pageFloor.interactive.median / ref('interactive')).toFixed(2)}×; with a bare Yew app: ${(yewFloor.interactive.median / ref('interactive')).toFixed(2)}×)`],
+  ['Lighthouse mobile performance ≥ 98', lh('escalation', 'performance') >= 98, `${lh('escalation', 'performance')} (TimelineJS ${lh('timelinejs', 'performance')})`],
+  ['Lighthouse accessibility, best practices and SEO 100', ['accessibility', 'best-practices', 'seo'].every((c) => lh('escalation', c) === 100), ['accessibility', 'best-practices', 'seo'].map((c) => `${c} ${lh('escalation', c)}`).join(', ')],
+  ['Lighthouse LCP ≤ TimelineJS\'s', lh('escalation', 'lcp') <= lh('timelinejs', 'lcp'), `${lh('escalation', 'lcp').toFixed(0)} ms (TimelineJS ${lh('timelinejs', 'lcp').toFixed(0)} ms)`],
+  ['JS heap + wasm memory ≤ 3 MB', ours('memory') <= 3e6, `${(ours('memory') / 1e6).toFixed(2)} MB`],
 ];
 
 let md = `# Benchmark\n\n${new Date().toISOString().slice(0, 10)}, ${LOADS} loads per cell and ${BUDGET_LOADS} in the budget cell (4× CPU, 375 px), interleaved with the reference; Debian Chromium, loopback with gzip -9.\n`;
-md += 'Escalation is the release bundle (`cargo xtask dist`); the reference is TimelineJS 3.9.11 (npm, served locally) showing the same events.\n\n';
+md += 'Escalation is the release bundle (`cargo xtask dist`); the reference is a plain TimelineJS 3.9.11 embed (tests/bench/reference.html: npm, served locally, default options) whose slides are the events the story\'s steps show. Both get one key press per step.\n\n';
 md += '## Budgets (4× CPU, 375 px)\n\n| budget | result | measured |\n|---|---|---|\n';
 for (const [name, ok, value] of budgets) md += `| ${name} | ${ok ? 'PASS' : 'FAIL'} | ${value} |\n`;
 for (const [key, cell] of Object.entries(summary)) {
@@ -387,7 +471,7 @@ md += `\nThe wasm is ${(wasmGzip / 1000).toFixed(1)} kB gzip; its data segments 
 const floor = await readFile(join(OUT, 'floor.json'), 'utf8').then(JSON.parse).catch(() => null);
 if (floor) {
   const bare = floor.wasmGzip + floor.glueGzip;
-  md += `\n**Floor.** A bare Yew app (one component, a button, a counter; same profile) is ${(floor.wasmGzip / 1000).toFixed(1)} kB of wasm and ${(floor.glueGzip / 1000).toFixed(1)} kB of JS glue, gzip. With the story's data segments that is ${((bare + dataGzip) / 1000).toFixed(1)} kB before any component, the prerendered page or the stylesheet, against a budget of 95 kB.\n`;
+  md += `\n**Floor.** A bare Yew app (one component, a button, a counter; same profile) is ${(floor.wasmGzip / 1000).toFixed(1)} kB of wasm and ${(floor.glueGzip / 1000).toFixed(1)} kB of JS glue, gzip. With the story's data segments that is ${((bare + dataGzip) / 1000).toFixed(1)} kB before any component, the prerendered page or the stylesheet, against a budget of 150 kB.\n`;
 }
 
 // What "interactive" is made of for ours, at 4× CPU and 375 px (medians over the loads).
@@ -404,7 +488,7 @@ md += `| TimelineJS: the first "next" is answered | ${at.timelinejs.interactive.
 md += `| the page floor: our page with no wasm, answering as soon as its markup is parsed | ${pageFloor.interactive.median.toFixed(0)} ms (${pageFloor.interactive.min.toFixed(0)}–${pageFloor.interactive.max.toFixed(0)}) |\n`;
 md += `| the Yew floor: our page with a bare Yew app (one component, a button, a counter) starting in the widget's place | ${yewFloor.interactive.median.toFixed(0)} ms (${yewFloor.interactive.min.toFixed(0)}–${yewFloor.interactive.max.toFixed(0)}) |\n`;
 {
-  const budget = 0.5 * ref('interactive');
+  const budget = 0.45 * ref('interactive');
   const ratio = (v) => `${(v / ref('interactive')).toFixed(2)}×`;
   md += `\n**Floors.** The page alone — arriving, parsed, styled and painted, with the wasm downloading but never run — answers at ${pageFloor.interactive.median.toFixed(0)} ms, ${ratio(pageFloor.interactive.median)} TimelineJS. With the smallest Yew app starting in the widget's place it answers at ${yewFloor.interactive.median.toFixed(0)} ms, ${ratio(yewFloor.interactive.median)}. That leaves ${(budget - yewFloor.interactive.median).toFixed(0)} ms of the ${budget.toFixed(0)} ms budget for everything a real widget does beyond that app: its own code and data, and taking over the prerendered first screen; ours takes ${(ours('interactive') - yewFloor.interactive.median).toFixed(0)} ms more (our median less the Yew floor's).\n`;
 }
@@ -436,10 +520,17 @@ for (const [name, rows] of Object.entries(traced)) {
 const renderOnly = traced.escalation.map((r) => r.style + r.layout + r.paint);
 md += `\nThe browser's own style, layout and paint for our steps alone average ${f1(renderOnly.reduce((a, b) => a + b, 0) / renderOnly.length)} ms and exceed 16 ms on ${renderOnly.filter((v) => v > 16).length} of ${renderOnly.length} steps: the floor for this markup at 4× CPU, with no script at all.\n`;
 
-const blocked = runs.reduce((n, r) => n + r.foreign, 0);
-md += `\nRequests to other hosts (blocked and counted): ${blocked}.\n`;
+md += '\n## Lighthouse 12, mobile (its simulated slow 4G and 4× CPU; median of its runs by performance)\n\n| | Escalation | TimelineJS |\n|---|---|---|\n';
+for (const [key, label, f] of [['performance', 'performance', String], ['accessibility', 'accessibility', String], ['best-practices', 'best practices', String], ['seo', 'SEO', String], ['fcp', 'first contentful paint', (v) => `${v.toFixed(0)} ms`], ['lcp', 'largest contentful paint', (v) => `${v.toFixed(0)} ms`], ['tbt', 'total blocking time', (v) => `${v.toFixed(0)} ms`]]) {
+  md += `| ${label} | ${lighthouse.escalation ? f(lh('escalation', key)) : 'not run'} | ${lighthouse.timelinejs ? f(lh('timelinejs', key)) : 'not run'} |\n`;
+}
+if (lighthouse.escalation) md += `\nAudits Escalation does not pass in full: ${lighthouse.escalation.failing.join(', ') || 'none'}.\n`;
+
+const blockedBy = (target) => runs.filter((r) => r.target === target).reduce((n, r) => n + r.foreign, 0);
+const hosts = [...new Set(runs.filter((r) => r.target === 'timelinejs').flatMap((r) => r.foreignUrls ?? []))];
+md += `\nRequests to other hosts (blocked and counted): Escalation ${blockedBy('escalation')}; TimelineJS ${blockedBy('timelinejs')}${hosts.length ? ` (${hosts.join(', ')}: what its default options fetch from its CDN; the bench blocks them, so TimelineJS's transfer leaves their bytes out, in its favour)` : ''}.\n`;
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'report.md'), md);
-await writeFile(join(OUT, 'report.json'), JSON.stringify({ loads: LOADS, budgetLoads: BUDGET_LOADS, pageFloor, yewFloor, budgets: budgets.map(([name, pass, value]) => ({ name, pass, value })), summary, traced, loadTraced, wasm: { gzip: wasmGzip, dataSegments: segments.length, dataSegmentsGzip: dataGzip }, floor, runs }, null, 2));
+await writeFile(join(OUT, 'report.json'), JSON.stringify({ lighthouse, loads: LOADS, budgetLoads: BUDGET_LOADS, pageFloor, yewFloor, budgets: budgets.map(([name, pass, value]) => ({ name, pass, value })), summary, traced, loadTraced, wasm: { gzip: wasmGzip, dataSegments: segments.length, dataSegmentsGzip: dataGzip }, floor, runs }, null, 2));
 console.log(md);
 for (const [name, ok, value] of budgets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);

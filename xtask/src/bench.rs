@@ -1,7 +1,8 @@
 //! bench: builds the release bundle and runs tests/bench/bench.mjs, which measures it
 //! against a TimelineJS reference in Chromium and writes target/bench/report.md and
 //! report.json, printing each budget as PASS or FAIL. Timings live here, never in tests.
-//! It also builds tests/bench/floor, a bare Yew app, for the report's size and Yew floors.
+//! It also builds tests/bench/floor, a bare Yew app, for the report's size and Yew floors,
+//! lists the story's events for the reference page, and installs Lighthouse for its audit.
 
 use std::path::Path;
 
@@ -11,12 +12,15 @@ pub fn run() -> Result<(), String> {
     let tools = Tools::ensure(Need::Test)?;
     let dist = crate::dist::build(&tools)?;
     floor(&tools)?;
-    println!("$ node tests/bench/bench.mjs (about 12 minutes)");
+    story_events(&tools)?;
+    let lighthouse = crate::tools::ensure_lighthouse(&tools)?;
+    println!("$ node tests/bench/bench.mjs (about 15 minutes)");
     let mut bench = tools.command("node");
     bench
         .arg("tests/bench/bench.mjs")
         .env("ESCALATION_DIST", &dist)
-        .env("CHROMIUM_PATH", CHROMIUM);
+        .env("CHROMIUM_PATH", CHROMIUM)
+        .env("LIGHTHOUSE_CLI", &lighthouse);
     checked(bench, "the benchmark")
 }
 
@@ -74,6 +78,22 @@ fn floor(tools: &Tools) -> Result<(), String> {
     write_json(&tools.root.join("target/bench/floor.json"), wasm, glue)?;
     println!("bare Yew app: {wasm} bytes of wasm and {glue} of JS glue, gzip -9");
     Ok(())
+}
+
+/// The events the story's steps show, in the story's order without repeats, written to
+/// target/bench/story-events.json for the TimelineJS reference: the same events as slides.
+fn story_events(tools: &Tools) -> Result<(), String> {
+    let data = datakit::load_required(&tools.root.join("data")).map_err(|e| e.to_string())?;
+    let story = data.story.ok_or("data/story.toml has no story")?;
+    let mut ids: Vec<&str> = Vec::new();
+    for event in story.steps.iter().flat_map(|step| &step.events) {
+        if !ids.contains(&event.id.as_str()) {
+            ids.push(&event.id);
+        }
+    }
+    let path = tools.root.join("target/bench/story-events.json");
+    let json = serde_json::to_string(&ids).map_err(|e| e.to_string())?;
+    std::fs::write(&path, json + "\n").map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 fn write_json(path: &Path, wasm: u64, glue: u64) -> Result<(), String> {

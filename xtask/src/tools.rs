@@ -98,6 +98,40 @@ fn done(started: Instant) {
     println!("    done in {:.0} s", started.elapsed().as_secs_f64());
 }
 
+/// The Lighthouse that `cargo xtask bench` runs (Lighthouse 13 needs Node 22), installed on
+/// first use into its own folder, `.tools/lighthouse/`, apart from the build's npm tools.
+pub const LIGHTHOUSE: &str = "lighthouse@12.2.3";
+
+/// Installs [`LIGHTHOUSE`] if it is missing; returns the path of its command-line script.
+pub fn ensure_lighthouse(tools: &Tools) -> Result<PathBuf, String> {
+    let dir = tools.root.join(".tools").join("lighthouse");
+    let cli = dir.join("node_modules/lighthouse/cli/index.js");
+    let version = LIGHTHOUSE.rsplit('@').next().unwrap_or_default();
+    let installed = std::fs::read_to_string(dir.join("node_modules/lighthouse/package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")));
+    if installed && cli.exists() {
+        return Ok(cli);
+    }
+    let started = step(
+        &format!("installing {LIGHTHOUSE} (npm) into .tools/lighthouse/ for the benchmark"),
+        "about a minute",
+    );
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut cmd = tools.command("npm");
+    cmd.args([
+        "install",
+        "--no-audit",
+        "--no-fund",
+        "--no-save",
+        "--prefix",
+    ])
+    .arg(&dir)
+    .arg(LIGHTHOUSE);
+    tools.run(cmd, "npm install lighthouse")?;
+    done(started);
+    Ok(cli)
+}
+
 /// The pinned npm package of the fonts the chart images are drawn with, and the folder of its
 /// TrueType files.
 pub const DEJAVU_FONTS: &str = "dejavu-fonts-ttf@2.37.3";
