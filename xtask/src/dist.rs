@@ -3,7 +3,7 @@
 //! text and wasm file (see compress.rs) — and each file's gzip -9 and brotli size.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use crate::tools::{Need, Tools};
 
@@ -304,13 +304,8 @@ pub fn export_data(dir: Option<&str>) -> Result<(), String> {
 
 /// The size of `path` after `gzip -9`.
 pub fn gzip_size(path: &Path) -> Result<u64, String> {
-    let out = Command::new("gzip")
-        .args(["-9", "-c", "-n"])
-        .arg(path)
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cannot run gzip: {e}"))?;
-    Ok(out.stdout.len() as u64)
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(crate::compress::gzip(&bytes)?.len() as u64)
 }
 
 pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

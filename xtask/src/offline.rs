@@ -4,7 +4,6 @@
 //! and the data downloads carried as `data:` URLs.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 pub const OFFLINE_FILE: &str = "escalation-offline.html";
 
@@ -28,27 +27,6 @@ pub fn base64(bytes: &[u8]) -> String {
         }
     }
     out
-}
-
-fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    use std::io::Write;
-    let mut child = Command::new("gzip")
-        .args(["-9", "-c", "-n"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run gzip: {e}"))?;
-    let mut stdin = child.stdin.take().ok_or("gzip has no stdin")?;
-    let input = bytes.to_vec();
-    let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| format!("gzip failed: {e}"))?;
-    writer
-        .join()
-        .map_err(|_| "gzip writer panicked")?
-        .map_err(|e| format!("gzip write: {e}"))?;
-    Ok(out.stdout)
 }
 
 /// Text that is safe inside a `<script>` or `<style>` element.
@@ -168,7 +146,7 @@ pub fn write(dist: &Path) -> Result<u64, String> {
            console.warn(\"escalation: the interactive version could not start; showing the whole story as text and pictures.\", error);\n\
          }}\n",
         glue = inline_safe(&glue, "</script")?,
-        wasm = base64(&gzip(&wasm)?),
+        wasm = base64(&crate::compress::gzip(&wasm)?),
     );
     let head_end = html
         .find("</head>")
