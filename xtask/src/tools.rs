@@ -116,18 +116,7 @@ pub fn ensure_lighthouse(tools: &Tools) -> Result<PathBuf, String> {
         &format!("installing {LIGHTHOUSE} (npm) into .tools/lighthouse/ for the benchmark"),
         "about a minute",
     );
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mut cmd = tools.command("npm");
-    cmd.args([
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--no-save",
-        "--prefix",
-    ])
-    .arg(&dir)
-    .arg(LIGHTHOUSE);
-    tools.run(cmd, "npm install lighthouse")?;
+    tools.npm_install_into(&dir, &[LIGHTHOUSE])?;
     done(started);
     Ok(cli)
 }
@@ -280,7 +269,19 @@ impl Tools {
             ),
             "about 15 seconds",
         );
-        std::fs::create_dir_all(tools_dir).map_err(|e| format!("cannot create .tools/: {e}"))?;
+        self.npm_install_into(
+            tools_dir,
+            &[&format!("binaryen@{BINARYEN_VERSION}"), DEJAVU_FONTS],
+        )?;
+        done(started);
+        Ok(())
+    }
+
+    /// `npm install` of pinned `packages` into `dir` (its own node_modules, no package.json
+    /// written): tools we run, never the project's dependencies.
+    fn npm_install_into(&self, dir: &Path, packages: &[&str]) -> Result<(), String> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let mut cmd = self.command("npm");
         cmd.args([
             "install",
@@ -289,12 +290,9 @@ impl Tools {
             "--no-save",
             "--prefix",
         ])
-        .arg(tools_dir)
-        .arg(format!("binaryen@{BINARYEN_VERSION}"))
-        .arg(DEJAVU_FONTS);
-        self.run(cmd, "npm install binaryen and the fonts")?;
-        done(started);
-        Ok(())
+        .arg(dir)
+        .args(packages);
+        self.run(cmd, &format!("npm install {}", packages.join(" ")))
     }
 
     fn ensure_chromium(&self) -> Result<(), String> {
