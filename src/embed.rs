@@ -11,6 +11,7 @@ pub mod flood;
 pub mod host;
 pub mod instances;
 pub mod messages;
+pub mod pym;
 pub mod reveal;
 
 /// The id of the element the widget mounts into on its own page (`index.html`).
