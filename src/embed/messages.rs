@@ -12,8 +12,7 @@
 //! "bottom"}` (where the stage and its step start and where the stage ends, in CSS pixels from
 //! the top of the widget's page), which embed.js answers by scrolling the host.
 //! In: `{"type": "escalation:go-to", "step": <slug or 1-based number>}`.
-//! Framed by a pym.js parent, the widget also speaks pym's string messages (`pym`): they go
-//! out as [`Post::Pym`].
+//! Framed by a pym.js parent, the widget also speaks pym's string messages (see `pym`).
 //!
 //! www/embed.js reads the same messages; `tests` below check that its constants agree.
 
@@ -43,8 +42,6 @@ pub enum Post {
     /// Posted as JSON text, not as an object: that is what Embedly's hosts read.
     Embedly(EmbedlyResize),
     Ours(Ours),
-    /// pym.js's string messages (see `pym`), to a pym parent only.
-    Pym(super::pym::Message),
 }
 
 impl Post {

@@ -134,13 +134,24 @@ fn to_js(post: &Post) -> Option<JsValue> {
 /// Posts to the framing page only, and, when the host named its origin (`?origin=`), only to
 /// that origin.
 fn post_to_parent(post: &Post) {
+    if parent_window().is_some()
+        && let Some(message) = to_js(post)
+    {
+        post_value_to_parent(&message);
+    }
+}
+
+/// Posts one of pym.js's messages, a string, as `post_to_parent` posts ours.
+fn post_pym(message: &pym::Message) {
+    post_value_to_parent(&JsValue::from_str(message.as_str()));
+}
+
+fn post_value_to_parent(message: &JsValue) {
     let Some(parent) = parent_window() else {
         return;
     };
     let target = HOST_ORIGIN.with(|o| o.borrow().clone());
-    if let Some(message) = to_js(post) {
-        let _ = parent.post_message(&message, target.as_deref().unwrap_or("*"));
-    }
+    let _ = parent.post_message(message, target.as_deref().unwrap_or("*"));
 }
 
 /// Whether a message comes from the framing page (and from the origin it named, if it did):
@@ -255,12 +266,6 @@ fn page_settings() -> Settings {
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
     HOST_ORIGIN.with(|o| o.borrow_mut().clone_from(&options.origin));
     PYM_CHILD.with(|c| c.borrow_mut().clone_from(&options.pym_child));
-    if let Some(child) = &options.pym_child {
-        gloo::console::debug!(format!(
-            "{PREFIX} framed by pym.js as child {}: its height, scroll requests and answers go out as pym's messages",
-            config::quoted(child)
-        ));
-    }
     let downloads = embedded_downloads();
     // "Embed this" is for editors on the widget's own page: not inside someone's iframe, and
     // not in the offline file, whose folder holds no bundle to embed.
@@ -437,7 +442,7 @@ fn reveal_stage(document: &web_sys::Document, mode: Mode, prefix: &str, embed_id
         // decide on its answer (see the message listener).
         if let Some(child) = pym_child() {
             PYM_STAGE.with(|s| s.set(Some(on_page)));
-            post_to_parent(&Post::Pym(pym::position_request(&child)));
+            post_pym(&pym::position_request(&child));
         }
     }
 }
@@ -562,13 +567,13 @@ fn answer_pym(child: &str, text: &str) {
     match pym::read(child, text) {
         pym::Incoming::Width => {
             if let Some(height) = content_height() {
-                post_to_parent(&Post::Pym(pym::height_message(child, height)));
+                post_pym(&pym::height_message(child, height));
             }
         }
         pym::Incoming::Position(frame) => {
             let stage = PYM_STAGE.with(Cell::take);
             if let Some(offset) = stage.and_then(|stage| pym::scroll_offset(stage, frame)) {
-                post_to_parent(&Post::Pym(pym::scroll_message(child, offset)));
+                post_pym(&pym::scroll_message(child, offset));
             }
         }
         pym::Incoming::Foreign => {}
@@ -591,12 +596,11 @@ fn watch_height(embed_id: String) {
         };
         if height != last.replace(height) {
             let src = step_url();
-            let pym = pym_child().map(|child| Post::Pym(pym::height_message(&child, height)));
-            for post in messages::height_messages(&embed_id, height, &src)
-                .into_iter()
-                .chain(pym)
-            {
+            for post in messages::height_messages(&embed_id, height, &src) {
                 post_to_parent(&post);
+            }
+            if let Some(child) = pym_child() {
+                post_pym(&pym::height_message(&child, height));
             }
         }
     };

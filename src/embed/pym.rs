@@ -16,8 +16,6 @@
 //! viewport and the frame's box in it), so that it asks for a scroll only where our own
 //! embed.js would scroll (`reveal`).
 
-use serde::{Serialize, Serializer};
-
 use super::reveal::{self, StagePosition};
 
 /// What separates the parts of every pym message.
@@ -40,24 +38,21 @@ pub fn is_child_id(id: &str) -> bool {
         && !id.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// One pym message, as it goes to the parent: posted as a string.
+/// One pym message, as it goes to the parent: posted as a string (not through serde, which
+/// would only wrap it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message(String);
 
 impl Message {
     /// `pymxPYMx<id>xPYMx<kind>xPYMx<body>`: pym's `_makeMessage`.
     fn new(id: &str, kind: &str, body: &str) -> Self {
-        Message(["pym", id, kind, body].join(DELIMITER))
+        Message(format!(
+            "pym{DELIMITER}{id}{DELIMITER}{kind}{DELIMITER}{body}"
+        ))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl Serialize for Message {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
     }
 }
 
@@ -126,24 +121,36 @@ fn number(text: &str) -> Option<f64> {
         None => (false, text),
     };
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().ok()?),
-        None => (text, 0),
+        Some((mantissa, exponent)) => {
+            let (sign, magnitude) = match exponent.strip_prefix('-') {
+                Some(magnitude) => (-1.0, magnitude),
+                None => (1.0, exponent.strip_prefix('+').unwrap_or(exponent)),
+            };
+            (
+                mantissa,
+                sign * digits(magnitude).filter(|_| !magnitude.is_empty())?,
+            )
+        }
+        None => (text, 0.0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     if whole.is_empty() && fraction.is_empty() {
         return None;
     }
-    let mut value = 0.0_f64;
-    for digit in whole.bytes().chain(fraction.bytes()) {
-        if !digit.is_ascii_digit() {
-            return None;
-        }
-        value = value * 10.0 + f64::from(digit - b'0');
-    }
-    let places = i32::try_from(fraction.len()).ok()?;
-    let value = value * 10_f64.powi(exponent.checked_sub(places)?);
+    let value = digits(whole)? * 10_f64.powi(fraction.len().min(400) as i32) + digits(fraction)?;
+    let scale = (exponent - fraction.len() as f64).clamp(-800.0, 800.0) as i32;
+    let value = value * 10_f64.powi(scale);
     let value = if negative { -value } else { value };
     value.is_finite().then_some(value)
+}
+
+/// A run of decimal digits as a number (0 if there are none); `None` if anything else is in it.
+fn digits(text: &str) -> Option<f64> {
+    text.bytes().try_fold(0.0, |value, digit| {
+        digit
+            .is_ascii_digit()
+            .then(|| value * 10.0 + f64::from(digit - b'0'))
+    })
 }
 
 /// Reads a message the parent sent to child `id`.
@@ -151,14 +158,16 @@ pub fn read(id: &str, text: &str) -> Incoming {
     match split(id, text) {
         Some(("width", _)) => Incoming::Width,
         Some(("viewport-iframe-position", body)) => {
-            let numbers: Vec<Option<f64>> = body.split(' ').map(number).collect();
-            match numbers[..] {
-                [_, Some(viewport_height), Some(frame_top), _, _, _] => {
-                    Incoming::Position(FramePosition {
-                        viewport_height,
-                        frame_top,
-                    })
-                }
+            // `<width> <height> <top> <left> <bottom> <right>`: six numbers, two of them used.
+            let mut parts = body.split(' ');
+            let _width = parts.next();
+            let viewport_height = parts.next().and_then(number);
+            let frame_top = parts.next().and_then(number);
+            match (viewport_height, frame_top, parts.count()) {
+                (Some(viewport_height), Some(frame_top), 3) => Incoming::Position(FramePosition {
+                    viewport_height,
+                    frame_top,
+                }),
                 _ => Incoming::Foreign,
             }
         }
@@ -198,11 +207,6 @@ mod tests {
             position_request("c").as_str(),
             "pymxPYMxcxPYMxparentPositionInfoxPYMx",
             "pym's sendMessage joins an undefined body as empty"
-        );
-        assert_eq!(
-            serde_json::to_string(&height_message("c", 1)).expect("serialises"),
-            r#""pymxPYMxcxPYMxheightxPYMx1""#,
-            "posted as a string, not an object"
         );
     }
 
