@@ -26,6 +26,8 @@ use escalation::embed::messages::{
     Incoming, MAX_HEIGHT, MIN_HEIGHT, Request, height_messages, plausible_height, read_incoming,
     step_message,
 };
+use escalation::embed::pym;
+use escalation::embed::reveal::StagePosition;
 use escalation::story::{Action, Cursor, STORY};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -61,6 +63,14 @@ const WORDS: &[&str] = &[
     "plain",
     "tables",
     "id",
+    "childId",
+    "initialWidth",
+    "parentUrl",
+    "pym",
+    "xPYMx",
+    "pymxPYMxcontainerxPYMx",
+    "width",
+    "viewport-iframe-position",
     "=",
     "&",
     "?",
@@ -170,7 +180,18 @@ fn raw_value() -> impl Strategy<Value = RawValue> {
 /// An option key: one the widget knows, or anything.
 fn key() -> impl Strategy<Value = String> {
     prop_oneof![
-        select(&["step", "theme", "plain", "tables", "id"]).prop_map(String::from),
+        select(&[
+            "step",
+            "theme",
+            "plain",
+            "tables",
+            "id",
+            "childId",
+            "initialWidth",
+            "parentTitle",
+            "parentUrl"
+        ])
+        .prop_map(String::from),
         piece(),
     ]
 }
@@ -183,6 +204,7 @@ fn valid_options(
 ) -> Result<(), TestCaseError> {
     prop_assert!(options.start < STORY.len());
     prop_assert!(options.id.as_deref().is_none_or(is_valid_id));
+    prop_assert!(options.pym_child.as_deref().is_none_or(pym::is_child_id));
     prop_assert!(
         warnings
             .iter()
@@ -269,6 +291,32 @@ mod message {
                 Request::GoTo(i) => prop_assert!(i < STORY.len()),
                 Request::Refused(why) => prop_assert!(why.to_string().starts_with("escalation: ")),
                 Request::Foreign => {}
+            }
+        }
+
+        #[test]
+        fn any_pym_message_is_a_width_a_usable_position_or_ignored(
+            id in prop_oneof![Just("container".to_string()), text()],
+            kind in prop_oneof![
+                select(&["width", "viewport-iframe-position", "height"]).prop_map(String::from),
+                text(),
+            ],
+            body in prop_oneof![
+                vec(number(), 0..8).prop_map(|n| n.iter().map(f64::to_string).collect::<Vec<_>>().join(" ")),
+                text(),
+            ],
+            stage in (number(), number(), number()),
+            whole in any::<bool>(),
+        ) {
+            let text = if whole { format!("pymxPYMx{id}xPYMx{kind}xPYMx{body}") } else { body };
+            match pym::read(&id, &text) {
+                pym::Incoming::Position(frame) => {
+                    prop_assert!(frame.viewport_height.is_finite() && frame.frame_top.is_finite());
+                    let (top, step, bottom) = stage;
+                    let offset = pym::scroll_offset(StagePosition { top, step, bottom }, frame);
+                    prop_assert!(offset.is_none_or(|o| o <= MAX_HEIGHT));
+                }
+                pym::Incoming::Width | pym::Incoming::Foreign => {}
             }
         }
     }
@@ -370,6 +418,10 @@ mod outgoing {
                     prop_assert!(named == id || named == src, "{json}");
                 }
             }
+            // pym's: one string that its Parent's regular expression reads back.
+            let pym = pym::height_message(&id, height);
+            let body = pym.as_str().strip_prefix(&format!("pymxPYMx{id}xPYMxheightxPYMx"));
+            prop_assert_eq!(body.map(String::from), Some(height.to_string()));
         }
     }
 }

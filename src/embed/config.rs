@@ -1,6 +1,7 @@
 //! config: the widget's options from what a host page or a reader controls — the URL query
-//! (`?step=`, `?theme=`, `?plain=`, `?tables=`, `?id=`), its hash (`#step-<slug>`), `mount()`
-//! options — and the settings the page adds. Pure functions that never panic: anything
+//! (`?step=`, `?theme=`, `?plain=`, `?tables=`, `?id=`, `?origin=`, and the parameters a
+//! pym.js parent adds, see `pym`), its hash (`#step-<slug>`), `mount()` options — and the
+//! settings the page adds. Pure functions that never panic: anything
 //! unknown or malformed falls back to the default with a [`Warning`] of a typed [`Refusal`].
 //!
 //! The browser glue reads the query with the browser's own `URLSearchParams` and `mount()`
@@ -11,6 +12,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use yew::AttrValue;
 
+use super::pym;
 use crate::app::Theme;
 use crate::components::sources_panel::DownloadHrefs;
 use crate::story::Story;
@@ -50,6 +52,9 @@ pub struct Options {
     /// The host page's origin (`https://news.example`), when the host names it: messages go
     /// only there, and only its messages are heeded.
     pub origin: Option<String>,
+    /// The id a pym.js parent knows this frame by (`?childId=`, URL only): the widget then
+    /// speaks pym's protocol to it.
+    pub pym_child: Option<String>,
 }
 
 /// The hash fragment that links to a step: `#step-<slug>`.
@@ -271,6 +276,8 @@ pub enum Refusal {
     NotAFlag,
     NotAnId,
     NotAnOrigin,
+    /// A pym.js `childId` that cannot be a container's id.
+    NotAChildId,
     /// A `#step-…` hash that links to no step.
     NoSuchStep,
 }
@@ -306,6 +313,10 @@ impl fmt::Display for Warning {
                 format!("use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'")
             }
             Refusal::NotAnOrigin => "use the host page's origin, like https://news.example".into(),
+            Refusal::NotAChildId => format!(
+                "pym.js gives the id of its container: 1 to {} bytes, no spaces",
+                pym::MAX_CHILD_ID_LEN
+            ),
             Refusal::NoSuchStep => "it links to no step".into(),
         };
         match self.given {
@@ -388,9 +399,29 @@ pub fn apply_option(
     Ok(())
 }
 
+/// Takes one of the parameters a pym.js parent adds to the frame's URL: `childId` sets
+/// `pym_child`, the others are accepted and unused. `None` for any other key.
+pub fn apply_pym_param(
+    options: &mut Options,
+    key: &str,
+    value: &RawValue,
+) -> Option<Result<(), Refusal>> {
+    if key == pym::CHILD_ID {
+        return Some(match value {
+            RawValue::Text(t) if pym::is_child_id(t) => {
+                options.pym_child = Some(t.clone());
+                Ok(())
+            }
+            _ => Err(Refusal::NotAChildId),
+        });
+    }
+    pym::QUIET_PARAMS.contains(&key).then_some(Ok(()))
+}
+
 /// Options from `(key, value)` pairs, handing `warn` each one refused, as it comes; `given`
-/// says where they were given. One pass, nothing kept per pair: a later key wins over the
-/// same key earlier, and 100,000 keys cost no more than 100,000 times one.
+/// says where they were given (pym.js's parameters are a URL's only). One pass, nothing kept
+/// per pair: a later key wins over the same key earlier, and 100,000 keys cost no more than
+/// 100,000 times one.
 pub fn parse_pairs<K: AsRef<str>>(
     pairs: impl IntoIterator<Item = (K, RawValue)>,
     given: Given,
@@ -400,7 +431,11 @@ pub fn parse_pairs<K: AsRef<str>>(
     let mut options = Options::default();
     for (key, value) in pairs {
         let key = key.as_ref();
-        if let Err(refusal) = apply_option(&mut options, key, &value, story) {
+        let pym = (given == Given::Url)
+            .then(|| apply_pym_param(&mut options, key, &value))
+            .flatten();
+        let applied = pym.unwrap_or_else(|| apply_option(&mut options, key, &value, story));
+        if let Err(refusal) = applied {
             warn(Warning {
                 given,
                 key: key.to_string(),
@@ -589,6 +624,7 @@ mod tests {
                 tables_open: false,
                 id: None,
                 origin: None,
+                pym_child: None,
             }
         );
         assert!(w.is_empty());
@@ -625,6 +661,53 @@ mod tests {
         );
         let (o, _) = url(query(&[("step", "1")]), &hash_for(STORY.steps[last].slug));
         assert_eq!(o.start, last, "the hash wins");
+    }
+
+    #[test]
+    fn pym_parameters_are_taken_quietly_from_the_url_only() {
+        // What pym.js 1.3.2's Parent adds to the frame's URL, after the host's own options.
+        let (o, w) = url(
+            query(&[
+                ("step", "barrage"),
+                ("initialWidth", "375"),
+                ("childId", "container"),
+                ("parentTitle", "A news story – with a long title"),
+                (
+                    "parentUrl",
+                    "https://news.example/2024/04/story.html?x=1#top",
+                ),
+            ]),
+            "",
+        );
+        assert_eq!(w, [], "no warning for any of pym's parameters");
+        assert_eq!(o.pym_child.as_deref(), Some("container"));
+        assert_eq!(o.start, STORY.index_of("barrage").unwrap());
+        let (o, _) = url(query(&[("step", "2")]), "");
+        assert_eq!(o.pym_child, None, "no childId: no pym parent");
+        let (o, w) = url(
+            query(&[("childId", "host-written"), ("childId", "container")]),
+            "",
+        );
+        assert!(w.is_empty());
+        assert_eq!(
+            o.pym_child.as_deref(),
+            Some("container"),
+            "the last wins: pym appends its own after the host's"
+        );
+        let (o, w) = url(query(&[("childId", ""), ("childId", "a b")]), "");
+        assert_eq!(o.pym_child, None);
+        let kinds: Vec<Refusal> = w.iter().map(|w| w.refusal).collect();
+        assert_eq!(kinds, [Refusal::NotAChildId, Refusal::NotAChildId]);
+        let (o, w) = mount(&[
+            ("childId", RawValue::Text("container".into())),
+            ("initialWidth", RawValue::Number(375.0)),
+        ]);
+        assert_eq!(
+            o.pym_child, None,
+            "pym frames a page; mount() has no parent"
+        );
+        let kinds: Vec<Refusal> = w.iter().map(|w| w.refusal).collect();
+        assert_eq!(kinds, [Refusal::UnknownOption, Refusal::UnknownOption]);
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! "bottom"}` (where the stage and its step start and where the stage ends, in CSS pixels from
 //! the top of the widget's page), which embed.js answers by scrolling the host.
 //! In: `{"type": "escalation:go-to", "step": <slug or 1-based number>}`.
+//! Framed by a pym.js parent, the widget also speaks pym's string messages (see `pym`).
 //!
 //! www/embed.js reads the same messages; `tests` below check that its constants agree.
 

@@ -8,7 +8,9 @@
 //! On the bundle's own page (also the iframe page): options from the URL, `#step-<slug>`
 //! honoured on load and on hashchange and kept current with `history.replaceState` (no history
 //! flood), the arrow keys with the focus on the page itself, and, inside an iframe, the
-//! content height, step changes and scroll requests posted to the parent.
+//! content height, step changes and scroll requests posted to the parent — and, framed by a
+//! pym.js parent (`?childId=`), the same in pym's string messages (`pym`), answering its
+//! width and position messages.
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
@@ -24,6 +26,7 @@ use super::config::{self, Pairs, Settings};
 use super::flood::{Flood, Kind, TICK_MS, Verdict};
 use super::host::{Mode, Page};
 use super::messages::{self, Incoming, Post, Request};
+use super::pym;
 use super::reveal;
 use crate::app::embed_code::base_dir;
 use crate::app::{StepShown, page_key_action};
@@ -131,13 +134,24 @@ fn to_js(post: &Post) -> Option<JsValue> {
 /// Posts to the framing page only, and, when the host named its origin (`?origin=`), only to
 /// that origin.
 fn post_to_parent(post: &Post) {
+    if parent_window().is_some()
+        && let Some(message) = to_js(post)
+    {
+        post_value_to_parent(&message);
+    }
+}
+
+/// Posts one of pym.js's messages, a string, as `post_to_parent` posts ours.
+fn post_pym(message: &pym::Message) {
+    post_value_to_parent(&JsValue::from_str(message.as_str()));
+}
+
+fn post_value_to_parent(message: &JsValue) {
     let Some(parent) = parent_window() else {
         return;
     };
     let target = HOST_ORIGIN.with(|o| o.borrow().clone());
-    if let Some(message) = to_js(post) {
-        let _ = parent.post_message(&message, target.as_deref().unwrap_or("*"));
-    }
+    let _ = parent.post_message(message, target.as_deref().unwrap_or("*"));
 }
 
 /// Whether a message comes from the framing page (and from the origin it named, if it did):
@@ -251,6 +265,7 @@ fn page_settings() -> Settings {
     let options = config::parse_url(query_pairs(&query), &hash, &STORY, |w| warn(Kind::Url, &w));
     KNOWN_HASH.with(|known| *known.borrow_mut() = hash);
     HOST_ORIGIN.with(|o| o.borrow_mut().clone_from(&options.origin));
+    PYM_CHILD.with(|c| c.borrow_mut().clone_from(&options.pym_child));
     let downloads = embedded_downloads();
     // "Embed this" is for editors on the widget's own page: not inside someone's iframe, and
     // not in the offline file, whose folder holds no bundle to embed.
@@ -272,6 +287,11 @@ thread_local! {
     static KNOWN_HASH: RefCell<String> = const { RefCell::new(String::new()) };
     /// The host page's origin, when the URL names it (`?origin=`).
     static HOST_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The id a pym.js parent knows this frame by (`?childId=`), when one framed it.
+    static PYM_CHILD: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Where the stage was (from the top of this page) when the reader last stepped, while
+    /// the pym parent's answer to where the frame is on its screen is awaited.
+    static PYM_STAGE: Cell<Option<reveal::StagePosition>> = const { Cell::new(None) };
     /// The slug of the step on screen: the Embedly message's `src` links to it.
     static CURRENT_SLUG: RefCell<Option<&'static str>> = const { RefCell::new(None) };
 }
@@ -418,6 +438,12 @@ fn reveal_stage(document: &web_sys::Document, mode: Mode, prefix: &str, embed_id
     if mode == Mode::Page && parent_window().is_some() {
         let on_page = at.shifted(window.scroll_y().unwrap_or(0.0));
         post_to_parent(&messages::scroll_message(embed_id, on_page));
+        // A pym parent scrolls wherever it is asked: first ask it where the frame is, and
+        // decide on its answer (see the message listener).
+        if let Some(child) = pym_child() {
+            PYM_STAGE.with(|s| s.set(Some(on_page)));
+            post_pym(&pym::position_request(&child));
+        }
     }
 }
 
@@ -499,6 +525,12 @@ fn page_listeners(send: Callback<Action>, embed_id: String) -> Vec<EventListener
         if !from_host(event) {
             return;
         }
+        if let Some(text) = event.data().as_string() {
+            if let Some(child) = pym_child() {
+                answer_pym(&child, &text);
+            }
+            return;
+        }
         // Anything that does not read as an object with our fields is not ours.
         let Ok(message) = serde_wasm_bindgen::from_value::<Incoming>(event.data()) else {
             return;
@@ -525,22 +557,50 @@ fn step_url() -> String {
     format!("{page}{}", config::hash_for(slug))
 }
 
-/// Posts the content height to the parent now and whenever it changes (load, step change,
-/// width change, a table opened): a ResizeObserver on <body>.
+fn pym_child() -> Option<String> {
+    PYM_CHILD.with(|c| c.borrow().clone())
+}
+
+/// Answers a pym parent's string message: its width with our height; where the frame is on
+/// its screen with a scroll request, if the stage the reader stepped in is out of view.
+fn answer_pym(child: &str, text: &str) {
+    match pym::read(child, text) {
+        pym::Incoming::Width => {
+            if let Some(height) = content_height() {
+                post_pym(&pym::height_message(child, height));
+            }
+        }
+        pym::Incoming::Position(frame) => {
+            let stage = PYM_STAGE.with(Cell::take);
+            if let Some(offset) = stage.and_then(|stage| pym::scroll_offset(stage, frame)) {
+                post_pym(&pym::scroll_message(child, offset));
+            }
+        }
+        pym::Incoming::Foreign => {}
+    }
+}
+
+/// The page's content height, if plausible (see `messages::plausible_height`).
+fn content_height() -> Option<u32> {
+    let body = gloo::utils::document().body()?;
+    messages::plausible_height(body.get_bounding_client_rect().height())
+}
+
+/// Posts the content height to the parent now and whenever it changes (load, width change, a
+/// table opened), in every format and, to a pym parent, in pym's: a ResizeObserver on <body>.
 fn watch_height(embed_id: String) {
     let last = Rc::new(Cell::new(0u32));
     let report = move || {
-        let Some(body) = gloo::utils::document().body() else {
-            return;
-        };
-        let Some(height) = messages::plausible_height(body.get_bounding_client_rect().height())
-        else {
+        let Some(height) = content_height() else {
             return;
         };
         if height != last.replace(height) {
             let src = step_url();
             for post in messages::height_messages(&embed_id, height, &src) {
                 post_to_parent(&post);
+            }
+            if let Some(child) = pym_child() {
+                post_pym(&pym::height_message(&child, height));
             }
         }
     };
