@@ -141,6 +141,8 @@
       for (const [key, value] of Object.entries(element.dataset)) {
         if (key !== 'escalation') options[key] = value;
       }
+      // The data downloads and chart images are in this folder, not beside the host's page.
+      if (!('base' in options)) options.base = folder;
       try {
         // The widget takes the element's place inside it: the fallback link goes.
         element.escalation = mount(element, options);

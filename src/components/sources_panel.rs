@@ -10,29 +10,61 @@ use yew::prelude::*;
 use crate::model::DATASET;
 use crate::story::STORY;
 
-/// Where each download really is, when not beside the page: the offline file carries the
-/// data inside itself as `data:` URLs. Paths not listed stay as they are.
+/// Where the files beside the bundle (the data downloads, the chart images) are for this
+/// widget: beside the page by default; at an absolute folder URL for a widget mounted into
+/// another site's page (embed.js passes its own folder), where a relative link would point
+/// into the host's site; or inside the offline file, which carries the data as `data:` URLs
+/// and no images.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct DownloadHrefs(pub Rc<Vec<(String, String)>>);
+pub struct DownloadHrefs {
+    /// The files the offline file carries, by path; when any are, no other file is offered.
+    carried: Rc<Vec<(String, String)>>,
+    /// The bundle's folder (`https://…/`), for a widget mounted into another page.
+    folder: Option<AttrValue>,
+}
 
 impl DownloadHrefs {
-    pub fn href<'a>(&'a self, path: &'a str) -> &'a str {
-        self.0
-            .iter()
-            .find(|(p, _)| p == path)
-            .map_or(path, |(_, href)| href.as_str())
+    /// The files the offline file carries inside itself, `(path, data: URL)`.
+    pub fn carried(pairs: Vec<(String, String)>) -> Self {
+        DownloadHrefs {
+            carried: Rc::new(pairs),
+            folder: None,
+        }
     }
 
-    /// Where a file beside the page can be had, or `None` where it cannot: a page served with
-    /// its bundle has every file beside it; the offline file has only those it carries inside.
-    pub fn offered<'a>(&'a self, path: &'a str) -> Option<&'a str> {
-        if self.0.is_empty() {
-            return Some(path);
+    /// Every file beside the bundle at `folder`, an absolute URL ending in `/` (see
+    /// `config::bundle_folder`).
+    pub fn in_folder(folder: &str) -> Self {
+        DownloadHrefs {
+            carried: Rc::default(),
+            folder: Some(AttrValue::from(folder.to_string())),
         }
-        self.0
-            .iter()
-            .find(|(p, _)| p == path)
-            .map(|(_, href)| href.as_str())
+    }
+
+    /// Whether these are the offline file's own (data carried inside the page).
+    pub fn is_carried(&self) -> bool {
+        !self.carried.is_empty()
+    }
+
+    /// Where the file at `path` (relative to the bundle) is linked from.
+    pub fn href(&self, path: &str) -> String {
+        self.offered(path).unwrap_or_else(|| path.to_string())
+    }
+
+    /// Where the file at `path` can be had, or `None` where it cannot: a page served with its
+    /// bundle has every file beside it; the offline file has only those it carries inside.
+    pub fn offered(&self, path: &str) -> Option<String> {
+        if !self.carried.is_empty() {
+            return self
+                .carried
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, href)| href.clone());
+        }
+        Some(match &self.folder {
+            Some(folder) => format!("{folder}{path}"),
+            None => path.to_string(),
+        })
     }
 }
 
@@ -79,7 +111,7 @@ pub fn Downloads(props: &DownloadsProps) -> Html {
             html! { <span class="download">{ label }</span> }
         } else {
             html! {
-                <a class="download" href={hrefs.href(href).to_string()}
+                <a class="download" href={hrefs.href(href)}
                     download={href.rsplit('/').next().unwrap_or(href).to_string()}>{ label }</a>
             }
         }
@@ -159,5 +191,45 @@ fn number_word(n: usize) -> String {
         3 => "three".into(),
         4 => "four".into(),
         n => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_beside_the_page_in_the_bundles_folder_or_carried_inside() {
+        let beside = DownloadHrefs::default();
+        assert_eq!(
+            beside.href("data/escalation-data.json"),
+            "data/escalation-data.json"
+        );
+        assert_eq!(
+            beside.offered("images/step-07-barrage.png").as_deref(),
+            Some("images/step-07-barrage.png")
+        );
+
+        let mounted = DownloadHrefs::in_folder("https://example.org/escalation/");
+        assert_eq!(
+            mounted.href("data/escalation-data.json"),
+            "https://example.org/escalation/data/escalation-data.json"
+        );
+        assert!(!mounted.is_carried());
+
+        let offline = DownloadHrefs::carried(vec![(
+            "data/escalation-data.json".into(),
+            "data:application/json;base64,e30=".into(),
+        )]);
+        assert!(offline.is_carried());
+        assert_eq!(
+            offline.href("data/escalation-data.json"),
+            "data:application/json;base64,e30="
+        );
+        assert_eq!(
+            offline.offered("images/step-07-barrage.png"),
+            None,
+            "the offline file carries no images"
+        );
     }
 }

@@ -75,7 +75,7 @@ pub fn StepDetails(props: &StepDetailsProps) -> Html {
 fn chart_image_links(index: usize, hrefs: &DownloadHrefs) -> Html {
     let link = |ext: &str, label: &'static str| {
         let path = chart_image_path(index, ext)?;
-        let href = hrefs.offered(&path)?.to_string();
+        let href = hrefs.offered(&path)?;
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
         Some(html! { <a class="download" href={href} download={name}>{ label }</a> })
     };

@@ -52,6 +52,10 @@ pub struct Options {
     /// The host page's origin (`https://news.example`), when the host names it: messages go
     /// only there, and only its messages are heeded.
     pub origin: Option<String>,
+    /// The folder that holds the bundle (`https://example.org/escalation/`), for a widget
+    /// mounted into another site's page (a mount option; embed.js gives its own folder): the
+    /// data downloads and chart images are linked there, not beside the host's page.
+    pub base: Option<String>,
     /// The id a pym.js parent knows this frame by (`?childId=`, URL only): the widget then
     /// speaks pym's protocol to it.
     pub pym_child: Option<String>,
@@ -276,6 +280,8 @@ pub enum Refusal {
     NotAFlag,
     NotAnId,
     NotAnOrigin,
+    /// A `base` that is not the absolute URL of a folder.
+    NotAFolder,
     /// A pym.js `childId` that cannot be a container's id.
     NotAChildId,
     /// A `#step-…` hash that links to no step.
@@ -313,6 +319,10 @@ impl fmt::Display for Warning {
                 format!("use 1 to {MAX_ID_LEN} letters, digits, '-', '_', '.' or ':'")
             }
             Refusal::NotAnOrigin => "use the host page's origin, like https://news.example".into(),
+            Refusal::NotAFolder => {
+                "use the absolute URL of the bundle's folder, like https://example.org/escalation/"
+                    .into()
+            }
             Refusal::NotAChildId => format!(
                 "pym.js gives the id of its container: 1 to {} bytes, no spaces",
                 pym::MAX_CHILD_ID_LEN
@@ -360,6 +370,43 @@ pub fn is_origin(text: &str) -> bool {
     let port_ok =
         port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.bytes().all(|b| b.is_ascii_digit()));
     host_ok && port_ok
+}
+
+/// `text` as the folder the bundle is served from: an `http(s)` origin and a path, without
+/// query, fragment, spaces, quotes or angle brackets; ending in `/` (one is added).
+pub fn bundle_folder(text: &str) -> Option<String> {
+    let after_scheme = text.find("://").map(|i| i + 3)?;
+    let path_start = text[after_scheme..]
+        .find('/')
+        .map_or(text.len(), |i| after_scheme + i);
+    let (origin, path) = text.split_at(path_start);
+    let path_ok = path.bytes().all(|b| {
+        b.is_ascii_graphic()
+            && !matches!(b, b'?' | b'#' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`')
+    });
+    if !is_origin(origin) || !path_ok {
+        return None;
+    }
+    Some(if path.ends_with('/') {
+        text.to_string()
+    } else {
+        format!("{text}/")
+    })
+}
+
+/// Takes a key only `mount()` accepts: `base`. `None` for any other key.
+pub fn apply_mount_param(
+    options: &mut Options,
+    key: &str,
+    value: &RawValue,
+) -> Option<Result<(), Refusal>> {
+    (key == "base").then(|| match value {
+        RawValue::Text(t) => {
+            options.base = Some(bundle_folder(t.trim()).ok_or(Refusal::NotAFolder)?);
+            Ok(())
+        }
+        _ => Err(Refusal::NotAFolder),
+    })
 }
 
 /// Sets one option on `options`, or says why the value was refused. Unknown keys are refused.
@@ -431,10 +478,12 @@ pub fn parse_pairs<K: AsRef<str>>(
     let mut options = Options::default();
     for (key, value) in pairs {
         let key = key.as_ref();
-        let pym = (given == Given::Url)
-            .then(|| apply_pym_param(&mut options, key, &value))
-            .flatten();
-        let applied = pym.unwrap_or_else(|| apply_option(&mut options, key, &value, story));
+        let own = match given {
+            Given::Url => apply_pym_param(&mut options, key, &value),
+            Given::Mount => apply_mount_param(&mut options, key, &value),
+            Given::Hash => None,
+        };
+        let applied = own.unwrap_or_else(|| apply_option(&mut options, key, &value, story));
         if let Err(refusal) = applied {
             warn(Warning {
                 given,
@@ -624,6 +673,7 @@ mod tests {
                 tables_open: false,
                 id: None,
                 origin: None,
+                base: None,
                 pym_child: None,
             }
         );
@@ -661,6 +711,63 @@ mod tests {
         );
         let (o, _) = url(query(&[("step", "1")]), &hash_for(STORY.steps[last].slug));
         assert_eq!(o.start, last, "the hash wins");
+    }
+
+    #[test]
+    fn a_bundle_folder_is_an_absolute_http_url_ending_in_a_slash() {
+        assert_eq!(
+            bundle_folder("https://example.org/escalation/").as_deref(),
+            Some("https://example.org/escalation/")
+        );
+        assert_eq!(
+            bundle_folder("http://127.0.0.1:8080/a/b").as_deref(),
+            Some("http://127.0.0.1:8080/a/b/"),
+            "a slash is added"
+        );
+        assert_eq!(
+            bundle_folder("https://example.org").as_deref(),
+            Some("https://example.org/")
+        );
+        for bad in [
+            "",
+            "escalation/",
+            "/escalation/",
+            "javascript:alert(1)//",
+            "data:text/html,x/",
+            "https:///x/",
+            "https://example.org/a b/",
+            "https://example.org/x/?q=1",
+            "https://example.org/x/#top",
+            "https://example.org/\"onmouseover=x/",
+            "https://exa mple.org/",
+        ] {
+            assert_eq!(bundle_folder(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn base_is_a_mount_option_only() {
+        let (o, w) = mount(&[(
+            "base",
+            RawValue::Text("https://example.org/escalation/".into()),
+        )]);
+        assert!(w.is_empty());
+        assert_eq!(o.base.as_deref(), Some("https://example.org/escalation/"));
+        let (o, w) = mount(&[("base", RawValue::Text("../escalation/".into()))]);
+        assert_eq!(o.base, None);
+        assert_eq!(
+            w.iter().map(|w| w.refusal).collect::<Vec<_>>(),
+            [Refusal::NotAFolder]
+        );
+        let (o, w) = url(query(&[("base", "https://evil.example/")]), "");
+        assert_eq!(
+            o.base, None,
+            "a reader's URL cannot move the widget's links"
+        );
+        assert_eq!(
+            w.iter().map(|w| w.refusal).collect::<Vec<_>>(),
+            [Refusal::UnknownOption]
+        );
     }
 
     #[test]

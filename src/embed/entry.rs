@@ -21,6 +21,7 @@ use super::host::{Host, HostProps, Mode, PageRef, Remote};
 use super::instances::{DEFAULT_PREFIX, Instances};
 use super::page::{self, BrowserPage};
 use crate::components::full_story::FLAT_COPY_ID;
+use crate::components::sources_panel::DownloadHrefs;
 use crate::story::{Action, STORY};
 
 /// Reads `mount()` options: a plain object, or nothing for the defaults. Host code can hand
@@ -175,7 +176,7 @@ impl EscalationHandle {
 }
 
 /// Mounts the explainer into `element` with `options` (`step`, `theme`, `plain`, `tables`,
-/// `id`). Unknown keys and bad values are ignored with a console warning. An element that is
+/// `id`, and `base`: the bundle's folder, where the widget links its data and images). Unknown keys and bad values are ignored with a console warning. An element that is
 /// part of a widget — inside one, or holding one — gets nothing: a console error, and
 /// `undefined` for a handle. Throws if `element` is not an element.
 #[wasm_bindgen]
@@ -204,6 +205,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Option<EscalationHand
         instance: prefix.into(),
         remote: remote.clone(),
         settings: Some(Settings {
+            downloads: options
+                .base
+                .as_deref()
+                .map(DownloadHrefs::in_folder)
+                .unwrap_or_default(),
             options,
             ..Settings::default()
         }),

@@ -190,7 +190,7 @@ fn embedded_downloads() -> DownloadHrefs {
         .into_iter()
         .filter(|(_, href)| href.starts_with("data:"))
         .collect();
-    DownloadHrefs(Rc::new(pairs))
+    DownloadHrefs::carried(pairs)
 }
 
 /// Writes the snippet to the clipboard if the page can (a secure context, the permission in a
@@ -269,7 +269,7 @@ fn page_settings() -> Settings {
     let downloads = embedded_downloads();
     // "Embed this" is for editors on the widget's own page: not inside someone's iframe, and
     // not in the offline file, whose folder holds no bundle to embed.
-    let offline = !downloads.0.is_empty() || href.starts_with("file:");
+    let offline = downloads.is_carried() || href.starts_with("file:");
     let embeddable = parent_window().is_none() && !offline;
     Settings {
         options,

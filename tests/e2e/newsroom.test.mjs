@@ -109,3 +109,38 @@ test('the offline file offers no chart image it does not carry, and no tag that 
   assert.equal(await page.locator('.live-story .chart-image-links').count(), 0, 'no link to an image the file lacks');
   await context.close();
 });
+
+test('a div mounted on another site links the data and chart images in the bundle\'s folder, not the host\'s', async () => {
+  const { serve, pages } = await import('./support.mjs');
+  // The widget's host must allow the cross-origin module and wasm (see the README).
+  const widget = await serve(undefined, { headers: { 'access-control-allow-origin': '*' } });
+  const host = await pages(() => ({
+    body: `<!doctype html><title>Host article</title><p>Before.</p>
+      <div data-escalation data-step="barrage" data-tables="1"></div>
+      <script src="${widget.url}embed.js" defer></script>`,
+  }));
+  try {
+    const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 1000, height: 900 } });
+    await page.goto(host.url);
+    const div = page.locator('[data-escalation]');
+    await div.locator('.live-story .step[data-step="barrage"]').waitFor();
+    await div.locator('.live-story .chart-image-links').waitFor();
+    const images = await div.locator('.live-story .chart-image-links a').evaluateAll((links) => links.map((a) => a.href));
+    assert.deepEqual(images, [`${widget.url}images/step-07-barrage.png`, `${widget.url}images/step-07-barrage.svg`]);
+    // The last step's data downloads, too.
+    await page.evaluate(() => document.querySelector('[data-escalation]').escalation.go_to('sources'));
+    await div.locator('.live-story .step[data-step="sources"]').waitFor();
+    const downloads = await div.locator('.live-story .get-data a.download').evaluateAll((links) => links.map((a) => a.href));
+    assert.ok(downloads.length >= 2, downloads.join('\n'));
+    for (const href of [...images, ...downloads]) {
+      assert.ok(href.startsWith(widget.url), `${href} is in the bundle's folder`);
+      const response = await page.request.get(href);
+      assert.equal(response.status(), 200, href);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await host.close();
+    await widget.close();
+  }
+});
