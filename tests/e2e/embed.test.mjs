@@ -206,6 +206,8 @@ test('the Embed panel offers both snippets for the current step and copies them'
   // The div carries a link to the widget's own page at its step, for where the script cannot run.
   assert.equal(codes[1], `<div data-escalation data-step="barrage"><a href="${env.server.url}index.html#step-barrage">From sabotage to open fire: how Israel and Iran escalated</a></div>\n<script src="${env.server.url}embed.js" defer></script>`);
   await page.locator('.copy-code').first().click();
+  // The clipboard answers asynchronously: the button changes once its promise settles.
+  await page.locator('.copy-code').first().filter({ hasNotText: /^Copy$/ }).waitFor();
   assert.equal(await page.locator('.copy-code').first().textContent(), 'Copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), codes[0]);
   assert.deepEqual(problems, []);

@@ -1,5 +1,5 @@
 //! compress: what `cargo xtask dist` does to dist/ after trunk — the stylesheets minified
-//! (comments and spaces that carry no meaning), and a `.gz` (gzip -9) and a `.br` (brotli,
+//! (comments and spaces that carry no meaning), the JS glue minified by terser, and a `.gz` (gzip -9) and a `.br` (brotli,
 //! quality 11) written beside every text and wasm file, for static hosts that serve
 //! precompressed files. Pure text work and files under dist/; nothing else.
 
@@ -85,6 +85,28 @@ pub fn minify_stylesheets(dist: &Path) -> Result<usize, String> {
         std::fs::write(&path, small).map_err(|e| format!("cannot write dist/{name}: {e}"))?;
     }
     Ok(saved)
+}
+
+/// Minifies wasm-bindgen's JS glue (dist/escalation.js) with terser, as an ES module
+/// (compressed, names mangled, its exports kept); returns the bytes saved. The offline file
+/// is written before this, from the glue as wasm-bindgen wrote it: its loader calls the
+/// glue's `__wbg_init` by name.
+pub fn minify_glue(tools: &crate::tools::Tools, dist: &Path) -> Result<usize, String> {
+    let glue = dist.join("escalation.js");
+    let before = std::fs::metadata(&glue)
+        .map_err(|e| format!("cannot read dist/escalation.js: {e}"))?
+        .len();
+    let mut terser = tools.command("node");
+    terser
+        .arg(crate::tools::terser_cli(&tools.root))
+        .arg(&glue)
+        .args(["--module", "--compress", "--mangle", "--output"])
+        .arg(&glue);
+    crate::tools::checked(terser, "terser (the JS glue)")?;
+    let after = std::fs::metadata(&glue)
+        .map_err(|e| format!("cannot read dist/escalation.js: {e}"))?
+        .len();
+    Ok(before.saturating_sub(after) as usize)
 }
 
 /// Whether a host would send `path` compressed (and so whether it gets `.gz` and `.br`).

@@ -1,5 +1,5 @@
 //! dist: the release bundle in dist/ — relative asset URLs so it works from any sub-path,
-//! the data downloads under dist/data/, minified stylesheets, `.gz` and `.br` beside every
+//! the data downloads under dist/data/, minified stylesheets and JS glue, `.gz` and `.br` beside every
 //! text and wasm file (see compress.rs) — and each file's gzip -9 and brotli size.
 
 use std::path::{Path, PathBuf};
@@ -52,6 +52,8 @@ pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, Stri
         "wrote dist/{} ({bytes} bytes)",
         crate::offline::OFFLINE_FILE
     );
+    let saved = crate::compress::minify_glue(tools, &dist)?;
+    println!("minified the JS glue ({saved} bytes)");
     let count = crate::compress::precompress(&dist)?;
     println!("wrote a .gz and a .br beside each of {count} text and wasm files");
     Ok(dist)

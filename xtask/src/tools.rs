@@ -2,8 +2,8 @@
 //! what it does and roughly how long it takes. A second run installs nothing.
 //!
 //! Cargo-built tools (trunk, wasm-bindgen-cli, cargo-deny) go to cargo's own bin folder; wasm-opt (npm
-//! `binaryen`) and the chart images' fonts (npm `dejavu-fonts-ttf`) go to the git-ignored `.tools/`
-//! folder; Chromium and its driver come from
+//! `binaryen`), the chart images' fonts (npm `dejavu-fonts-ttf`) and the glue's minifier (npm
+//! `terser`) go to the git-ignored `.tools/` folder, and the bench's Lighthouse to `.tools/lighthouse/`; Chromium and its driver come from
 //! Debian; the e2e libraries from the committed package-lock.json.
 
 use std::path::{Path, PathBuf};
@@ -124,6 +124,12 @@ pub fn ensure_lighthouse(tools: &Tools) -> Result<PathBuf, String> {
 /// The pinned npm package of the fonts the chart images are drawn with, and the folder of its
 /// TrueType files.
 pub const DEJAVU_FONTS: &str = "dejavu-fonts-ttf@2.37.3";
+
+/// The pinned npm package that minifies the JS glue of the release bundle, and its script.
+pub const TERSER: &str = "terser@5.36.0";
+pub fn terser_cli(root: &Path) -> PathBuf {
+    root.join(".tools/node_modules/terser/bin/terser")
+}
 pub fn font_dir(root: &Path) -> PathBuf {
     root.join(".tools/node_modules/dejavu-fonts-ttf/ttf")
 }
@@ -246,7 +252,7 @@ impl Tools {
         Ok(())
     }
 
-    /// wasm-opt (npm binaryen) and the chart images' fonts (npm dejavu-fonts-ttf), into
+    /// wasm-opt (npm binaryen), the chart images' fonts (npm dejavu-fonts-ttf) and terser, into
     /// `.tools/`: both in one install, which would otherwise prune the other.
     fn ensure_npm_tools(&self, tools_dir: &Path) -> Result<(), String> {
         let wasm_opt = tools_dir.join("node_modules").join(".bin").join("wasm-opt");
@@ -257,7 +263,12 @@ impl Tools {
                 && crate::images::FONT_FILES
                     .iter()
                     .all(|f| font_dir(&self.root).join(f).exists());
+        let terser_version = TERSER.rsplit('@').next().unwrap_or_default();
+        let terser_ok = std::fs::read_to_string(tools_dir.join("node_modules/terser/package.json"))
+            .is_ok_and(|p| p.contains(&format!("\"version\": \"{terser_version}\"")))
+            && terser_cli(&self.root).exists();
         if fonts_ok
+            && terser_ok
             && version_of(&wasm_opt, &self.path)
                 .is_some_and(|v| v.contains(&format!("version {BINARYEN_VERSION}")))
         {
@@ -265,13 +276,17 @@ impl Tools {
         }
         let started = step(
             &format!(
-                "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) and the chart images' fonts (npm {DEJAVU_FONTS}) into .tools/"
+                "installing wasm-opt (npm binaryen@{BINARYEN_VERSION}), the chart images' fonts (npm {DEJAVU_FONTS}) and the glue's minifier (npm {TERSER}) into .tools/"
             ),
             "about 15 seconds",
         );
         self.npm_install_into(
             tools_dir,
-            &[&format!("binaryen@{BINARYEN_VERSION}"), DEJAVU_FONTS],
+            &[
+                &format!("binaryen@{BINARYEN_VERSION}"),
+                DEJAVU_FONTS,
+                TERSER,
+            ],
         )?;
         done(started);
         Ok(())
