@@ -34,3 +34,14 @@ pub fn slide_id(prefix: &str) -> String {
 pub fn tab_id(prefix: &str, index: usize) -> String {
     format!("{prefix}-tab-{}", index + 1)
 }
+
+/// The id of the step's chart, whose title and description ids start with it.
+pub fn chart_id(prefix: &str) -> String {
+    format!("{prefix}-chart")
+}
+
+/// The id of the canvas laid over the chart with id `chart_id`, on which the page's painter
+/// draws the live unit chart's marks.
+pub fn marks_canvas_id(chart_id: &str) -> String {
+    format!("{chart_id}-marks")
+}
