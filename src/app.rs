@@ -108,8 +108,8 @@ pub struct ExplainerProps {
     /// widget as plain markup that the wasm never has to hydrate, diff or keep in memory.
     #[prop_or(true)]
     pub flat_copy: bool,
-    /// Draws the live unit chart's marks on a canvas (the host hands it down once the widget
-    /// has taken over its prerendered markup); without one they are SVG elements.
+    /// Draws the live unit chart's marks on a canvas, once ready (the host makes it ready once
+    /// the widget has taken over its prerendered markup); without one they are SVG elements.
     #[prop_or_default]
     pub marks_painter: Painter,
 }
@@ -178,9 +178,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         }
     });
     html! {
-        <ContextProvider<IdScope> context={IdScope(props.instance.clone())}>
+        <ContextProvider<IdScope> context={IdScope { prefix: props.instance.clone(), painter: props.marks_painter.clone() }}>
         <ContextProvider<DownloadHrefs> context={props.downloads.clone()}>
-        <ContextProvider<Painter> context={props.marks_painter.clone()}>
             <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
                 data-theme={props.theme.attribute()}>
                 if !props.plain {
@@ -212,7 +211,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <FullStory />
                 }
             </section>
-        </ContextProvider<Painter>>
         </ContextProvider<DownloadHrefs>>
         </ContextProvider<IdScope>>
     }

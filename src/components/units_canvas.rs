@@ -4,10 +4,12 @@
 //! of what 331 SVG elements with CSS transitions cost the browser's style engine.
 //!
 //! The drawing is the page's business: `UnitsMarks` asks for it through [`MarksPainter`],
-//! which `embed` implements for the browser (`embed::canvas`) and hands down by context
-//! ([`Painter`]). Natively, and in the first render that takes over the prerendered page,
-//! there is no painter, and `UnitsMarks` draws the marks as SVG.
+//! which `embed` implements for the browser (`embed::canvas`) and hands down with the id
+//! prefix, by context ([`Painter`] in `scope::IdScope`). Natively, and in the first render
+//! that takes over the prerendered page, there is no painter, and `UnitsMarks` draws the marks
+//! as SVG.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::geom::units::{Layout, View};
@@ -22,32 +24,52 @@ pub struct Viewport {
     pub offset: f64,
 }
 
-/// Draws the unit chart's marks on the canvas with a given id.
+/// Draws the unit chart's marks on canvases.
 pub trait MarksPainter {
-    /// Starts drawing on the canvas `canvas_id`, its drawing placed as `viewport` says, until
-    /// the returned value is dropped; `None` if that canvas cannot be drawn on.
-    fn attach(&self, canvas_id: &str, viewport: Viewport) -> Option<Box<dyn MarksCanvas>>;
+    /// Shows `layout`, the layout of `view`, on the canvas `canvas_id`, its drawing placed as
+    /// `viewport` says: the marks move there from where that canvas drew them last, as the SVG
+    /// marks did; at once if it drew none yet, or under prefers-reduced-motion. The theme's
+    /// colours are read again for it.
+    fn show(&self, canvas_id: &str, viewport: Viewport, layout: Rc<Layout>, view: View);
 }
 
-/// One canvas being drawn on.
-pub trait MarksCanvas {
-    /// Shows `layout`, the layout of `view`: the marks move there from where they are drawn
-    /// now, as the SVG marks did; at once the first time, or under prefers-reduced-motion.
-    /// The theme's colours are read again for it.
-    fn show(&mut self, layout: Rc<Layout>, view: View);
-}
-
-/// The page's painter, by context: `None` where the marks stay SVG (natively, and until the
-/// widget has taken over the prerendered markup).
+/// The page's painter, as a rendering of the story holds it (see `scope::IdScope`): none
+/// natively, and in the first render, which takes over the prerendered markup and so must draw
+/// the marks as it did, as SVG. The same value for the widget's whole life, so that no view
+/// renders again when it becomes ready: the views read [`Painter::get`] when they render.
 #[derive(Clone, Default)]
-pub struct Painter(pub Option<Rc<dyn MarksPainter>>);
+pub struct Painter {
+    painter: Option<Rc<dyn MarksPainter>>,
+    ready: Rc<Cell<bool>>,
+}
+
+impl Painter {
+    /// `painter`, to be used from the first render if `ready`, else from [`Painter::ready`].
+    pub fn new(painter: Option<Rc<dyn MarksPainter>>, ready: bool) -> Painter {
+        Painter {
+            painter,
+            ready: Rc::new(Cell::new(ready)),
+        }
+    }
+
+    /// The first render is done: views rendered from now on draw on canvases.
+    pub fn ready(&self) {
+        self.ready.set(true);
+    }
+
+    /// The painter, once ready.
+    pub fn get(&self) -> Option<Rc<dyn MarksPainter>> {
+        self.painter.clone().filter(|_| self.ready.get())
+    }
+}
 
 impl PartialEq for Painter {
     fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
+        let same = match (&self.painter, &other.painter) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (None, None) => true,
             _ => false,
-        }
+        };
+        same && Rc::ptr_eq(&self.ready, &other.ready)
     }
 }

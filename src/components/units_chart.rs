@@ -13,8 +13,8 @@ use crate::components::chart_frame::{
     ChartWords, Drawing, LegendEntry, STAGE_HEIGHT, stage_offset,
 };
 use crate::components::data_table::figure_table;
-use crate::components::scope::{chart_id, marks_canvas_id, use_id_prefix};
-use crate::components::units_canvas::{MarksCanvas, Painter, Viewport};
+use crate::components::scope::{IdScope, chart_id, marks_canvas_id, use_id_prefix};
+use crate::components::units_canvas::Viewport;
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
 use crate::geom::{WIDTH, fmt};
 use crate::model::Figure;
@@ -151,44 +151,23 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
     let layout = use_memo((counts, props.view), |(counts, view)| {
         units::layout(counts, *view)
     });
-    let painter = Painter(
-        use_context::<Painter>()
-            .and_then(|p| p.0)
-            .filter(|_| !props.still),
-    );
-    let canvas_id = marks_canvas_id(&chart_id(&use_id_prefix()));
-    // The canvas being drawn on; whether it could not be (then the marks are SVG).
-    let canvas = use_mut_ref(|| None::<Box<dyn MarksCanvas>>);
-    let refused = use_state_eq(|| false);
-    let on_canvas = painter.0.is_some() && !*refused;
-    // Declared first, so that in a render that brings the painter the canvas is attached
-    // before it is shown anything.
+    // The painter the scope holds, ready once the first render is done (see `IdScope`).
+    let painter = use_context::<IdScope>()
+        .and_then(|scope| scope.painter.get())
+        .filter(|_| !props.still);
+    let on_canvas = painter.is_some();
     {
-        let (canvas, refused) = (canvas.clone(), refused.clone());
-        use_effect_with(painter.clone(), move |painter| {
-            if let Some(painter) = &painter.0 {
+        let canvas_id = marks_canvas_id(&chart_id(&use_id_prefix()));
+        use_effect_with((layout.clone(), props.view), move |(layout, view)| {
+            if let Some(painter) = painter {
                 let viewport = Viewport {
                     width: WIDTH,
                     height: STAGE_HEIGHT,
                     offset: stage_offset(units::stable_height(&counts)),
                 };
-                let attached = painter.attach(&canvas_id, viewport);
-                refused.set(attached.is_none());
-                *canvas.borrow_mut() = attached;
+                painter.show(&canvas_id, viewport, layout.clone(), *view);
             }
-            move || drop(canvas.borrow_mut().take())
         });
-    }
-    {
-        let canvas = canvas.clone();
-        use_effect_with(
-            (layout.clone(), props.view, painter),
-            move |(layout, view, _)| {
-                if let Some(canvas) = canvas.borrow_mut().as_mut() {
-                    canvas.show(layout.clone(), *view);
-                }
-            },
-        );
     }
     let view_class = view_name(props.view);
     let size = AttrValue::from(fmt(layout.size));

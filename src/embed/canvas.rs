@@ -9,8 +9,8 @@
 //! for each view, and again when the reader's `prefers-color-scheme` changes (the widget's own
 //! `data-theme` is set before its canvas is ever drawn on: the page's settings bring both).
 //! Under `prefers-reduced-motion` a view change draws the new view at once. Every callback
-//! holds the canvas's state weakly: once the component lets go of it, they do nothing, and the
-//! observer and the listener are disconnected.
+//! holds the canvas's state weakly: once its canvas has left the page, the state leaves the
+//! registry of canvases, and they do nothing.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -19,72 +19,95 @@ use gloo::events::EventListener;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, MediaQueryList, ResizeObserver};
 
-use crate::components::units_canvas::{MarksCanvas, MarksPainter, Viewport};
+use crate::components::units_canvas::{MarksPainter, Viewport};
 use crate::geom::motion::{self, CORNER, OUTLINE, Palette, Pose, Rgba};
 use crate::geom::units::{Layout, View};
 
 /// The browser's painter.
 pub struct BrowserPainter;
 
-/// The painter. A canvas it cannot draw on (no 2D context) is refused at `attach`, and the
-/// marks stay SVG.
+/// The painter.
 pub fn painter() -> Rc<dyn MarksPainter> {
     Rc::new(BrowserPainter)
 }
 
+thread_local! {
+    /// The canvases being drawn on, each with its state. One leaves when its canvas leaves the
+    /// page (the ResizeObserver sees it go, or the next `show` does).
+    static CANVASES: RefCell<Vec<Rc<RefCell<State>>>> = const { RefCell::new(Vec::new()) };
+}
+
 impl MarksPainter for BrowserPainter {
-    fn attach(&self, canvas_id: &str, viewport: Viewport) -> Option<Box<dyn MarksCanvas>> {
-        let canvas: HtmlCanvasElement = gloo::utils::document()
-            .get_element_by_id(canvas_id)?
-            .dyn_into()
-            .ok()?;
-        let context: CanvasRenderingContext2d =
-            canvas.get_context("2d").ok().flatten()?.dyn_into().ok()?;
-        let window = gloo::utils::window();
-        let query = |q: &str| window.match_media(q).ok().flatten();
-        let state = Rc::new(RefCell::new(State {
-            canvas: canvas.clone(),
-            context,
-            viewport,
-            rounded: Cell::new(true),
-            size: None,
-            palette: None,
-            target: None,
-            from: Vec::new(),
-            to: Vec::new(),
-            stale: true,
-            clock: Clock::Still,
-            last_t: 0.0,
-            asked: false,
-            tick: None,
-            reduced_motion: query("(prefers-reduced-motion: reduce)"),
-            resize: None,
-            scheme: None,
-        }));
-        let weak = Rc::downgrade(&state);
-        let tick = callback(&weak, |s, now| s.tick(now.as_f64().unwrap_or(0.0)));
-        let resized = callback(&weak, |s, _| s.resized());
-        let resize = ResizeObserver::new(resized.unchecked_ref()).ok();
-        if let Some(resize) = &resize {
-            resize.observe(&canvas);
-        }
-        // Without a `data-theme`, the reader's system decides the theme, at any moment.
-        let scheme = query("(prefers-color-scheme: dark)").map(|dark| {
-            let weak = weak.clone();
-            EventListener::new(&dark, "change", move |_| {
-                if let Some(state) = weak.upgrade() {
-                    state.borrow_mut().theme_changed();
-                }
-            })
+    fn show(&self, canvas_id: &str, viewport: Viewport, layout: Rc<Layout>, view: View) {
+        let Some(canvas) = gloo::utils::document()
+            .get_element_by_id(canvas_id)
+            .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        let known = CANVASES.with(|all| {
+            let mut all = all.borrow_mut();
+            all.retain(|s| {
+                let connected = s.borrow().canvas.is_connected();
+                connected || s.borrow_mut().release()
+            });
+            all.iter().find(|s| s.borrow().canvas == canvas).cloned()
         });
-        {
-            let mut s = state.borrow_mut();
-            s.tick = Some(tick);
-            s.resize = resize;
-            s.scheme = scheme;
+        // A canvas without a 2D context (none is known) is left blank.
+        if let Some(state) = known.or_else(|| attach(canvas, viewport)) {
+            state.borrow_mut().show(layout, view);
         }
-        Some(Box::new(Attached(state)))
     }
+}
+
+/// Starts drawing on `canvas`: its state, its observer and listener, in the registry.
+fn attach(canvas: HtmlCanvasElement, viewport: Viewport) -> Option<Rc<RefCell<State>>> {
+    let context: CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten()?.dyn_into().ok()?;
+    let window = gloo::utils::window();
+    let query = |q: &str| window.match_media(q).ok().flatten();
+    let state = Rc::new(RefCell::new(State {
+        canvas: canvas.clone(),
+        context,
+        viewport,
+        rounded: Cell::new(true),
+        size: None,
+        palette: None,
+        target: None,
+        from: Vec::new(),
+        to: Vec::new(),
+        stale: true,
+        clock: Clock::Still,
+        last_t: 0.0,
+        asked: false,
+        tick: None,
+        reduced_motion: query("(prefers-reduced-motion: reduce)"),
+        resize: None,
+        scheme: None,
+    }));
+    let weak = Rc::downgrade(&state);
+    let tick = callback(&weak, |s, now| s.tick(now.as_f64().unwrap_or(0.0)));
+    let resized = callback(&weak, |s, _| s.resized());
+    let resize = ResizeObserver::new(resized.unchecked_ref()).ok();
+    if let Some(resize) = &resize {
+        resize.observe(&canvas);
+    }
+    // Without a `data-theme`, the reader's system decides the theme, at any moment.
+    let scheme = query("(prefers-color-scheme: dark)").map(|dark| {
+        EventListener::new(&dark, "change", move |_| {
+            if let Some(state) = weak.upgrade() {
+                state.borrow_mut().theme_changed();
+            }
+        })
+    });
+    {
+        let mut s = state.borrow_mut();
+        s.tick = Some(tick);
+        s.resize = resize;
+        s.scheme = scheme;
+    }
+    CANVASES.with(|all| all.borrow_mut().push(state.clone()));
+    Some(state)
 }
 
 /// A JavaScript function that calls `act` on the state while it lives, and does nothing after.
@@ -97,21 +120,6 @@ fn callback(weak: &Weak<RefCell<State>>, act: fn(&mut State, JsValue)) -> js_sys
     })
     .into_js_value()
     .unchecked_into()
-}
-
-/// The component's hold on a canvas: dropping it stops the drawing.
-struct Attached(Rc<RefCell<State>>);
-
-impl MarksCanvas for Attached {
-    fn show(&mut self, layout: Rc<Layout>, view: View) {
-        self.0.borrow_mut().show(layout, view);
-    }
-}
-
-impl Drop for Attached {
-    fn drop(&mut self) {
-        self.0.borrow_mut().release();
-    }
 }
 
 /// Where the current move is in time.
@@ -203,6 +211,18 @@ impl State {
     }
 
     fn resized(&mut self) {
+        if !self.canvas.is_connected() {
+            // Gone from the page: stop, and leave the registry (which holds the only strong
+            // reference besides the one this call runs on).
+            self.release();
+            let canvas = self.canvas.clone();
+            // This state is borrowed by the call: `try_borrow` fails for it alone.
+            CANVASES.with(|all| {
+                all.borrow_mut()
+                    .retain(|s| s.try_borrow().is_ok_and(|s| s.canvas != canvas))
+            });
+            return;
+        }
         let rect = self.canvas.get_bounding_client_rect();
         let (width, height) = (rect.width(), rect.height());
         let ratio = gloo::utils::window().device_pixel_ratio();
@@ -320,14 +340,15 @@ impl State {
         }
     }
 
-    /// The component let go: no more frames (one already asked for finds no state), observer
-    /// or listener.
-    fn release(&mut self) {
+    /// The canvas left the page: no more frames (one already asked for finds no state),
+    /// observer or listener. False, for `retain`.
+    fn release(&mut self) -> bool {
         if let Some(resize) = self.resize.take() {
             resize.disconnect();
         }
         self.scheme = None;
         self.tick = None;
+        false
     }
 }
 

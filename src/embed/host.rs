@@ -276,11 +276,13 @@ pub fn Host(props: &HostProps) -> Html {
     // The canvas comes once the first render is done: that render (the prerender, and the
     // one that takes it over) draws the marks as SVG. `mount()` knows its settings up front
     // and has no prerender to match, so it draws on the canvas from the start.
-    let painter = {
-        let page = props.page.clone();
-        use_memo((), move |_| page.0.marks_painter())
+    let marks_painter = {
+        let (page, ready) = (props.page.clone(), props.settings.is_some());
+        use_memo((), move |_| Painter::new(page.0.marks_painter(), ready))
     };
-    let marks_painter = Painter(settings.is_some().then(|| (*painter).clone()).flatten());
+    if settings.is_some() {
+        marks_painter.ready();
+    }
 
     let current = (*settings).clone().unwrap_or_default();
     let o = &current.options;
@@ -289,7 +291,7 @@ pub fn Host(props: &HostProps) -> Html {
             tables_open={o.tables_open} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
             downloads={current.downloads.clone()} flat_copy={props.flat_copy}
-            marks_painter={marks_painter} />
+            marks_painter={(*marks_painter).clone()} />
     }
 }
 

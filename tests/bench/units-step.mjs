@@ -7,8 +7,9 @@
 // latency (the key press, dispatched at the start of a frame, to the first task after that
 // frame's paint — as `cargo xtask bench` takes a step's latency), and, from Chrome's trace of
 // the 1.5 s from the press (the move takes under 0.9 s), the main thread's busy time in tasks,
-// how much of it was style recalculation, and its longest task. Prints medians as a
-// Markdown table. Give two bundles (say, one built before a change and one after) to compare.
+// how much of it was style recalculation, its longest task, and how many frames the main
+// thread produced (a smooth move makes about 55 in its 0.9 s). Prints medians as a Markdown
+// table. Give two bundles (say, one built before a change and one after) to compare.
 import { launch, serve } from '../e2e/support.mjs';
 
 const dists = process.argv.slice(2);
@@ -39,7 +40,7 @@ async function once(browser, url, presses) {
   const latency = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => {
     const start = performance.now();
     performance.mark('units-start');
-    document.querySelector('.escalation').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
+    document.querySelector('.live-story .story-stage').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', keyCode: 39, bubbles: true }));
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve(performance.now() - start);
     channel.port2.postMessage(0);
@@ -62,6 +63,7 @@ async function once(browser, url, presses) {
     busy: ms(tasks),
     style: ms(main.filter((e) => e.name === 'UpdateLayoutTree')),
     longest: Math.max(0, ...tasks.map((e) => (e.dur || 0) / 1000)),
+    frames: main.filter((e) => e.name === 'PrePaint').length,
   };
 }
 
@@ -73,13 +75,13 @@ for (const dist of dists) {
     const runs = [];
     for (let i = 0; i < REPEAT; i++) runs.push(await once(browser, server.url, presses));
     const at = (key) => median(runs.map((r) => r[key])).toFixed(1);
-    rows.push(`| ${dist} | ${change} (${runs[0].view}) | ${at('latency')} | ${at('busy')} | ${at('style')} | ${at('longest')} |`);
+    rows.push(`| ${dist} | ${change} (${runs[0].view}) | ${at('latency')} | ${at('busy')} | ${at('style')} | ${at('longest')} | ${at('frames')} |`);
     console.error(`${dist} ${change}: ${JSON.stringify(runs.map((r) => Math.round(r.busy)))}`);
   }
   await server.close();
 }
 await browser.close();
 console.log(`4× CPU, 375 × 667, median of ${REPEAT} loads; times in ms\n`);
-console.log('| bundle | view change | latency (key → frame painted) | main thread busy, 1.5 s from the key | of which style | longest task |');
-console.log('|---|---|---|---|---|---|');
+console.log('| bundle | view change | latency (key → frame painted) | main thread busy, 1.5 s from the key | of which style | longest task | frames |');
+console.log('|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
