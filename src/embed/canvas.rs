@@ -1,6 +1,6 @@
 //! canvas: the browser's side of [`MarksPainter`] — the only code that draws on a canvas.
-//! Compiled for wasm32 only; `page::BrowserPage` hands it to the widget, which asks for it
-//! through the `units_canvas` component.
+//! Compiled for wasm32 only; `page::BrowserPage` hands it to the widget, whose unit chart
+//! (`UnitsMarks`) asks it to show each view on the canvas laid over the chart.
 //!
 //! Each frame it asks `geom::motion` where every mark is and in what colours, then draws them
 //! grouped by colour (a few dozen fills a frame, not 331). The canvas's backing store is its
