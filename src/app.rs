@@ -20,6 +20,7 @@ use crate::components::sources_panel::{DownloadHrefs, colophon};
 use crate::components::step_details::StepDetails;
 use crate::components::step_view::StepView;
 use crate::components::stepper::{Controls, Stepper};
+use crate::components::units_canvas::Painter;
 use crate::story::{Action, Origin, STORY, action_for_key};
 
 pub mod embed_code;
@@ -107,6 +108,10 @@ pub struct ExplainerProps {
     /// widget as plain markup that the wasm never has to hydrate, diff or keep in memory.
     #[prop_or(true)]
     pub flat_copy: bool,
+    /// Draws the live unit chart's marks on a canvas, once ready (the host makes it ready once
+    /// the widget has taken over its prerendered markup); without one they are SVG elements.
+    #[prop_or_default]
+    pub marks_painter: Painter,
 }
 
 /// The defaults each `#[prop_or…]` names (the derive would make `flat_copy` false).
@@ -173,7 +178,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         }
     });
     html! {
-        <ContextProvider<IdScope> context={IdScope(props.instance.clone())}>
+        <ContextProvider<IdScope> context={IdScope { prefix: props.instance.clone(), painter: props.marks_painter.clone() }}>
         <ContextProvider<DownloadHrefs> context={props.downloads.clone()}>
             <section class="escalation" aria-roledescription="carousel" aria-label={STORY.title}
                 data-theme={props.theme.attribute()}>

@@ -24,4 +24,5 @@ pub mod step_details;
 pub mod step_view;
 pub mod stepper;
 pub mod timeline_chart;
+pub mod units_canvas;
 pub mod units_chart;

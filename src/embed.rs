@@ -5,7 +5,8 @@
 //! console lines of each kind a page gets), `instances` (the live widgets' DOM id prefixes,
 //! unique on the page) and `host` (the `<Host>` component, which asks the page for everything
 //! through its `Page` trait). The browser's parts, wasm32 only: `page` (the page's services,
-//! the console among them) and `entry` (`start`, `mount`, the handle, the panic hook).
+//! the console among them), `canvas` (the unit chart's marks drawn and moved on a canvas) and
+//! `entry` (`start`, `mount`, the handle, the panic hook).
 
 pub mod config;
 pub mod flood;
@@ -18,6 +19,8 @@ pub mod reveal;
 /// The id of the element the widget mounts into on its own page (`index.html`).
 pub const MOUNT_ID: &str = "escalation";
 
+#[cfg(target_arch = "wasm32")]
+mod canvas;
 #[cfg(target_arch = "wasm32")]
 mod entry;
 #[cfg(target_arch = "wasm32")]

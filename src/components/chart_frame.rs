@@ -10,6 +10,7 @@
 
 use yew::prelude::*;
 
+use crate::components::scope::marks_canvas_id;
 use crate::components::source_line::source_line;
 use crate::geom::{WIDTH, fmt};
 use crate::model::Source;
@@ -40,15 +41,25 @@ pub struct LegendEntry {
     pub text: String,
 }
 
-/// A chart's drawing: SVG content and the height it needs in the [`WIDTH`]-wide space.
+/// A chart's drawing: SVG content and the height it needs in the [`WIDTH`]-wide space, and
+/// whether, on the stage, a canvas lies over the SVG in the same box for its content to draw
+/// on (the unit chart's marks: see `units_canvas`).
 #[derive(Clone, PartialEq)]
 pub struct Drawing {
     pub height: f64,
     pub content: Html,
+    pub canvas: bool,
+}
+
+/// How far down the stage's box a drawing `height` units tall starts: centred, or at the top
+/// of a box it overfills.
+pub fn stage_offset(height: f64) -> f64 {
+    ((STAGE_HEIGHT - height) / 2.0).max(0.0)
 }
 
 /// The SVG of a drawing, an image named by the chart's title and described by the step's alt
-/// text. `stage` draws it into the stage's fixed box, centred.
+/// text. `stage` draws it into the stage's fixed box, centred, followed by its canvas if it
+/// has one (empty and transparent until the page's painter draws on it).
 pub fn chart_svg(
     id: &str,
     title: &AttrValue,
@@ -59,15 +70,13 @@ pub fn chart_svg(
     let title_id = format!("{id}-svg-title");
     let desc_id = format!("{id}-desc");
     let (height, offset) = if stage {
-        (
-            STAGE_HEIGHT,
-            ((STAGE_HEIGHT - drawing.height) / 2.0).max(0.0),
-        )
+        (STAGE_HEIGHT, stage_offset(drawing.height))
     } else {
         (drawing.height, 0.0)
     };
     let view_box = format!("0 0 {} {}", fmt(WIDTH), fmt(height));
-    html! {
+    let canvas = stage && drawing.canvas;
+    let svg = html! {
         <svg class="chart-svg" viewBox={view_box} role="img" preserveAspectRatio="xMidYMid meet"
             aria-labelledby={format!("{title_id} {desc_id}")}>
             // Keyed by their text: a new text is a new element (see `step_view`'s keys).
@@ -79,6 +88,16 @@ pub fn chart_svg(
                 { drawing.content }
             }
         </svg>
+    };
+    if canvas {
+        html! {
+            <>
+                { svg }
+                <canvas id={marks_canvas_id(id)} class="units-canvas" aria-hidden="true"></canvas>
+            </>
+        }
+    } else {
+        svg
     }
 }
 

@@ -148,7 +148,7 @@ fn drawn(drawing: &Drawing, x: f64, y: f64, scale: f64) -> Html {
         format!("translate({} {}) scale({})", fmt(x), fmt(y), scale)
     };
     html! {
-        <ContextProvider<IdScope> context={IdScope("image".into())}>
+        <ContextProvider<IdScope> context={IdScope::new("image")}>
             <g transform={transform}>{ drawing.content.clone() }</g>
         </ContextProvider<IdScope>>
     }

@@ -157,5 +157,6 @@ pub fn estimates_drawing() -> Drawing {
             }) }
             </>
         },
+        canvas: false,
     }
 }

@@ -81,5 +81,6 @@ pub fn flow_drawing() -> Drawing {
             }) }
             </>
         },
+        canvas: false,
     }
 }

@@ -20,7 +20,7 @@ pub fn FullStory() -> Html {
     html! {
         <div class="full-story">
             { for (0..STORY.len()).map(|i| html! {
-                <ContextProvider<IdScope> key={i} context={IdScope(format!("{prefix}-print-{i}").into())}>
+                <ContextProvider<IdScope> key={i} context={IdScope::new(format!("{prefix}-print-{i}"))}>
                     <StepView index={i} flat={true} />
                 </ContextProvider<IdScope>>
             }) }
@@ -43,7 +43,7 @@ pub const FLAT_COPY_ID: &str = "escalation-flat";
 pub fn FlatCopy() -> Html {
     html! {
         <div class="escalation escalation-flat" id={FLAT_COPY_ID}>
-            <ContextProvider<IdScope> context={IdScope(DEFAULT_PREFIX.into())}>
+            <ContextProvider<IdScope> context={IdScope::new(DEFAULT_PREFIX)}>
                 <FullStory />
             </ContextProvider<IdScope>>
         </div>

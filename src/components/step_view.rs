@@ -21,8 +21,8 @@ use yew::prelude::*;
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
 use crate::components::quote_block::quote_block;
-use crate::components::scope::slide_id;
 use crate::components::scope::use_id_prefix;
+use crate::components::scope::{chart_id, slide_id};
 use crate::components::sources_panel::{Downloads, SourcesPanel, source_list};
 use crate::components::step_chart::{card_figures, chart_drawing, chart_table, chart_words};
 use crate::story::{Chart, STORY};
@@ -44,7 +44,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
     };
     let position = format!("{} of {}", props.index + 1, STORY.len());
     let words = chart_words(props.index);
-    let chart_id = format!("{prefix}-chart");
+    let chart_id = chart_id(&prefix);
     let title_id = format!("{chart_id}-title");
     let alt = AttrValue::from(step.alt);
     let is_sources = step.chart == Chart::Sources;

@@ -277,6 +277,7 @@ pub fn timeline_drawing(highlight: &'static [&'static Event]) -> Drawing {
                     height={fmt(2.0 * timeline::ZOOM_HALF_HEIGHT)} />
             </g>
         },
+        canvas: false,
     }
 }
 

@@ -1,15 +1,22 @@
-//! `units_chart`: the barrage as one mark per drone or missile. The same marks (keyed by
-//! index) regroup between the barrage, interception and outcome steps; a CSS transition on
-//! `transform` animates the move (staggered by `lag-N` classes), and prefers-reduced-motion
-//! turns it off.
+//! `units_chart`: the barrage as one mark per drone or missile. The same marks regroup
+//! between the barrage, interception and outcome steps. In the live widget they are drawn on
+//! a canvas over the chart's SVG (`units_canvas`), which moves them from view to view; the
+//! SVG keeps the block captions. Where there is no canvas — the prerender and the first render
+//! that takes it over, natively, without a painter — the marks are SVG elements, and a CSS
+//! transition on `transform` (staggered by `lag-N` classes, off under prefers-reduced-motion)
+//! moves them; the flat story draws them still, one path per group.
 
 use yew::prelude::*;
 
 use crate::components::barrage;
-use crate::components::chart_frame::{ChartWords, Drawing, LegendEntry};
+use crate::components::chart_frame::{
+    ChartWords, Drawing, LegendEntry, STAGE_HEIGHT, stage_offset,
+};
 use crate::components::data_table::figure_table;
-use crate::geom::fmt;
+use crate::components::scope::{IdScope, chart_id, marks_canvas_id, use_id_prefix};
+use crate::components::units_canvas::Viewport;
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
+use crate::geom::{WIDTH, fmt};
 use crate::model::Figure;
 use crate::story::{CHARTS, ChartView, fill_note};
 
@@ -106,11 +113,22 @@ pub fn units_labelled(view: View) -> Vec<&'static Figure> {
     chart_view(view).figures().collect()
 }
 
-/// The drawing for `view`: every mark, or, `still`, one path per group of marks.
+/// The drawing for `view`: every mark, on the stage with a canvas over it that draws them
+/// live, or, `still`, one path per group of marks.
 pub fn units_drawing(view: View, still: bool) -> Drawing {
     Drawing {
         height: units::stable_height(&barrage::counts()),
         content: html! { <UnitsMarks view={view} still={still} /> },
+        canvas: !still,
+    }
+}
+
+/// A view's name in the markup: the class of the marks' group.
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::ByType => "by-type",
+        View::ByAirspace => "by-airspace",
+        View::Outcome => "outcome",
     }
 }
 
@@ -123,19 +141,35 @@ pub struct UnitsMarksProps {
     pub still: bool,
 }
 
-/// The marks and the block captions. A component, so that consecutive unit-chart steps keep
-/// one instance and the same 331 marks move from view to view.
+/// The marks and the block captions. Live, with the page's painter, the marks are drawn on
+/// the canvas over the chart (see `units_canvas`) and this draws only the captions. A
+/// component, so that consecutive unit-chart steps keep one instance and the same 331 marks
+/// move from view to view.
 #[component]
 pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
     let counts = barrage::counts();
     let layout = use_memo((counts, props.view), |(counts, view)| {
         units::layout(counts, *view)
     });
-    let view_class = match props.view {
-        View::ByType => "by-type",
-        View::ByAirspace => "by-airspace",
-        View::Outcome => "outcome",
-    };
+    // The painter the scope holds, ready once the first render is done (see `IdScope`).
+    let painter = use_context::<IdScope>()
+        .and_then(|scope| scope.painter.get())
+        .filter(|_| !props.still);
+    let on_canvas = painter.is_some();
+    {
+        let canvas_id = marks_canvas_id(&chart_id(&use_id_prefix()));
+        use_effect_with((layout.clone(), props.view), move |(layout, view)| {
+            if let Some(painter) = painter {
+                let viewport = Viewport {
+                    width: WIDTH,
+                    height: STAGE_HEIGHT,
+                    offset: stage_offset(units::stable_height(&counts)),
+                };
+                painter.show(&canvas_id, viewport, layout.clone(), *view);
+            }
+        });
+    }
+    let view_class = view_name(props.view);
     let size = AttrValue::from(fmt(layout.size));
     html! {
             <g class={classes!("units", view_class)}>
@@ -162,6 +196,7 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                 // The marks in a group of their own, always 331 in index order: Yew matches
                 // them by position (no keys, no key map to build), and each view change only
                 // rewrites their `transform`.
+                if !on_canvas {
                 <g class="marks">
                 if props.still {
                     { for units::square_paths(&layout.marks, layout.size).into_iter().map(|(kind, entered, d)| html! {
@@ -180,6 +215,7 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                 }) }
                 }
                 </g>
+                }
             </g>
     }
 }

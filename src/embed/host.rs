@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::config::Settings;
 use crate::app::{Explainer, StepShown};
 use crate::components::embed_panel::CopyRequest;
+use crate::components::units_canvas::{MarksPainter, Painter};
 use crate::story::{Action, Cursor, Origin, STORY};
 
 /// What the widget asks of the page it runs in.
@@ -41,6 +42,10 @@ pub trait Page {
     /// reader; says which through the request's `done`.
     fn copy(&self, request: CopyRequest) {
         request.done.emit(false);
+    }
+    /// What draws the live unit chart's marks on a canvas, if the page can.
+    fn marks_painter(&self) -> Option<Rc<dyn MarksPainter>> {
+        None
     }
 }
 
@@ -268,13 +273,25 @@ pub fn Host(props: &HostProps) -> Html {
         use_callback((), move |request: CopyRequest, _| page.0.copy(request))
     };
 
+    // The canvas comes once the first render is done: that render (the prerender, and the
+    // one that takes it over) draws the marks as SVG. `mount()` knows its settings up front
+    // and has no prerender to match, so it draws on the canvas from the start.
+    let marks_painter = {
+        let (page, ready) = (props.page.clone(), props.settings.is_some());
+        use_memo((), move |_| Painter::new(page.0.marks_painter(), ready))
+    };
+    if settings.is_some() {
+        marks_painter.ready();
+    }
+
     let current = (*settings).clone().unwrap_or_default();
     let o = &current.options;
     html! {
         <Explainer index={index} on_action={on_action} theme={o.theme} plain={o.plain}
             tables_open={o.tables_open} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
-            downloads={current.downloads.clone()} flat_copy={props.flat_copy} />
+            downloads={current.downloads.clone()} flat_copy={props.flat_copy}
+            marks_painter={(*marks_painter).clone()} />
     }
 }
 

@@ -33,6 +33,7 @@ use crate::app::{StepShown, page_key_action};
 use crate::components::embed_panel::CopyRequest;
 use crate::components::scope::{slide_id, stage_id, tab_id};
 use crate::components::sources_panel::DownloadHrefs;
+use crate::components::units_canvas::MarksPainter;
 use crate::story::{Action, Origin, STORY};
 
 /// The page the browser gives: every service, for real.
@@ -53,6 +54,9 @@ impl Page for BrowserPage {
     }
     fn copy(&self, request: CopyRequest) {
         copy_to_clipboard(request);
+    }
+    fn marks_painter(&self) -> Option<Rc<dyn MarksPainter>> {
+        Some(super::canvas::painter())
     }
 }
 

@@ -190,39 +190,177 @@ test('a swipe moves forward and back', async () => {
   await context.close();
 });
 
+/** The page's problems but Chrome's advice on reading a canvas back often, which the tests'
+ * own sampling earns (the widget never reads its canvas). */
+const notOurs = (problems) => problems.filter((p) => !p.includes('willReadFrequently'));
+
+// The live unit chart draws its marks on a canvas (the SVG keeps the captions, the name and
+// the description). These read the canvas's pixels: `recordFrames` samples its picture at every
+// animation frame — a hash of which pixels hold ink, how many, and its most common colour —
+// so a test sees what the reader sees, frame by frame.
+async function recordFrames(page) {
+  await page.evaluate(() => {
+    const frames = (window.unitFrames = []);
+    const id = (window.recording = (window.recording ?? 0) + 1);
+    const sample = (now) => {
+      if (window.recording !== id) return;
+      const canvas = document.querySelector('.live-story .units-canvas');
+      if (canvas && canvas.width > 0) {
+        frames.push({ now, ...window.inkOf(canvas) });
+      }
+      requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+}
+
+/** Defines `window.inkOf(canvas)` in the page: the canvas's inked pixels (alpha > 0) as a hash of
+ * their places, the area they cover in pixels (their alphas summed: an edge pixel half covered
+ * counts a half), and the most common fully opaque colour as `#rrggbb`. */
+async function defineInk(page) {
+  await page.evaluate(() => {
+    window.inkOf = (canvas) => {
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 0;
+      let ink = 0;
+      const colours = new Map();
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i + 3] === 0) continue;
+        ink += data[i + 3] / 255;
+        hash = (Math.imul(hash, 31) + i) | 0;
+        if (data[i + 3] === 255) {
+          const c = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+          colours.set(c, (colours.get(c) ?? 0) + 1);
+        }
+      }
+      const [top] = [...colours].sort((a, b) => b[1] - a[1]);
+      return { hash, ink, colour: top ? `#${top[0].toString(16).padStart(6, '0')}` : null };
+    };
+  });
+}
+
+/** Stops the recording; the frames it saw. */
+async function frames(page) {
+  return page.evaluate(() => {
+    window.recording++;
+    return window.unitFrames;
+  });
+}
+
+/** Waits until the chart is in `view` (its SVG's captions say which) and the canvas's picture
+ * has not changed for 300 ms; returns that picture. */
+async function settled(page, view) {
+  await page.evaluate(() => { window.lastInk = null; });
+  await page.waitForFunction((view) => {
+    const canvas = document.querySelector('.live-story .units-canvas');
+    if (!canvas || !document.querySelector(`.live-story .chart-box .units.${view}`)) return false;
+    const { hash } = window.inkOf(canvas);
+    const now = performance.now();
+    if (window.lastInk?.hash !== hash) window.lastInk = { hash, since: now };
+    return now - window.lastInk.since > 300;
+  }, view, { polling: 50 });
+  return page.evaluate(() => window.inkOf(document.querySelector('.live-story .units-canvas')));
+}
+
 test('the unit chart marks move between barrage steps, and reduced motion stops the animation', async () => {
   const barrage = steps.findIndex((s) => s.slug === 'barrage');
   assert.ok(barrage > 0);
-  const { context, page } = await watchedPage(env.browser);
+  const { context, page, problems } = await watchedPage(env.browser);
   await page.goto(`${env.server.url}#step-${steps[barrage].slug}`);
   await waitForStep(page, barrage + 1);
-  const mark = page.locator('.live-story .mark').first();
-  const before = await mark.getAttribute('transform');
-  assert.equal(await page.locator('.live-story .mark').count(), 331, 'one mark per drone or missile');
-  assert.notEqual(await mark.evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
-  await mark.evaluate((el) => { el.dataset.tracked = 'yes'; });
+  await defineInk(page);
+  const canvas = page.locator('.live-story .units-canvas');
+  assert.equal(await canvas.getAttribute('aria-hidden'), 'true', 'the canvas is a picture of the SVG\'s words');
+  const svg = page.locator('.live-story .chart-box .chart-svg');
+  assert.equal(await svg.getAttribute('role'), 'img');
+  assert.match(await svg.locator('desc').textContent(), /\w/, 'the SVG keeps its description');
+  assert.equal(await svg.locator('.caption-count').count(), 3, 'and the block captions');
+  assert.equal(await page.locator('.live-story .mark').count(), 0, 'the marks are on the canvas, not SVG elements');
+  const byType = await settled(page, 'by-type');
+  // 331 marks, each 7.5 units square (less its rounded corners), at the canvas's scale.
+  const scale = await canvas.evaluate((c) => c.width / 360);
+  const area = 331 * (7.5 * scale) ** 2;
+  assert.ok(byType.ink > 0.93 * area && byType.ink < 1.02 * area, `${Math.round(byType.ink)} pixels inked for 331 marks of ${Math.round(area / 331)}`);
+  await canvas.evaluate((el) => { el.dataset.tracked = 'yes'; });
   await page.locator('.live-story .step').evaluate((el) => { el.dataset.tracked = 'yes'; });
-  await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
+
+  // Each view change: the picture changes over many frames, for most of a second, from the
+  // old view's to the new view's; the marks' inked places in between are neither.
+  const moves = async (from, view) => {
+    await recordFrames(page);
+    await page.keyboard.press('ArrowRight'); // focus is on the page: the page-level keys still work
+    const end = await settled(page, view);
+    const seen = await frames(page);
+    assert.notEqual(end.hash, from.hash, `${view}: the marks moved`);
+    const between = seen.filter((f) => f.hash !== from.hash && f.hash !== end.hash);
+    assert.ok(new Set(between.map((f) => f.hash)).size >= 5, `${view}: only ${between.length} frames between the two views`);
+    const first = seen.find((f) => f.hash !== from.hash);
+    const last = seen.findLast((f) => f.hash !== end.hash);
+    assert.ok(last.now - first.now >= 500, `${view}: the move took ${Math.round(last.now - first.now)} ms`);
+    return end;
+  };
+  const airspace = await moves(byType, 'by-airspace');
   await waitForStep(page, barrage + 2);
-  const tracked = page.locator('.live-story .mark[data-tracked="yes"]');
-  assert.equal(await tracked.count(), 1, 'the same mark element is still there');
-  const middle = await tracked.getAttribute('transform');
-  assert.notEqual(middle, before, 'and it moved');
+  assert.equal(await page.locator('.live-story .units-canvas[data-tracked="yes"]').count(), 1, 'the same canvas is still there');
   // Into the outcome step, whose details hold a quote where the step before has none: the
-  // step and its marks are still updated in place, not rebuilt, so the marks animate. (Its
+  // step and its chart are still updated in place, not rebuilt, so the marks animate. (Its
   // words are rebuilt on purpose, keyed by step: see translation.test.mjs.)
-  await page.keyboard.press('ArrowRight');
+  await moves(airspace, 'outcome');
   await waitForStep(page, barrage + 3);
-  assert.equal(await tracked.count(), 1, 'the same mark element again');
-  assert.notEqual(await tracked.getAttribute('transform'), middle, 'and it moved again');
+  assert.equal(await page.locator('.live-story .units-canvas[data-tracked="yes"]').count(), 1, 'the same canvas again');
   assert.equal(await page.locator('.live-story .step[data-tracked="yes"]').count(), 1, 'the step was updated, not rebuilt');
+  assert.deepEqual(notOurs(problems), []);
   await context.close();
 
+  // Under reduced motion the new view is drawn at once: every frame shows the old view or the
+  // new one, nothing in between.
   const reduced = await watchedPage(env.browser, { reducedMotion: 'reduce' });
   await reduced.page.goto(`${env.server.url}#step-${steps[barrage].slug}`);
   await waitForStep(reduced.page, barrage + 1);
-  assert.equal(await reduced.page.locator('.live-story .mark').first().evaluate((el) => getComputedStyle(el).transitionDuration), '0s');
+  await defineInk(reduced.page);
+  const still = await settled(reduced.page, 'by-type');
+  await recordFrames(reduced.page);
+  await reduced.page.keyboard.press('ArrowRight');
+  const end = await settled(reduced.page, 'by-airspace');
+  const seen = await frames(reduced.page);
+  assert.notEqual(end.hash, still.hash);
+  assert.deepEqual(seen.filter((f) => f.hash !== still.hash && f.hash !== end.hash), [], 'no frame between the views');
+  assert.ok(seen.some((f) => f.hash === end.hash), 'the new view was drawn');
   await reduced.context.close();
+});
+
+test('the unit chart\'s canvas is sharp at 2 device pixels per CSS pixel and takes the theme\'s colours', async () => {
+  const barrage = steps.findIndex((s) => s.slug === 'barrage');
+  const { context, page, problems } = await watchedPage(env.browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, colorScheme: 'light' });
+  await page.goto(`${env.server.url}#step-${steps[barrage].slug}`);
+  await waitForStep(page, barrage + 1);
+  await defineInk(page);
+  const light = await settled(page, 'by-type');
+  const canvas = page.locator('.live-story .units-canvas');
+  const size = await canvas.evaluate((c) => ({ css: c.getBoundingClientRect(), width: c.width, height: c.height }));
+  assert.ok(size.css.width > 300, `${size.css.width} CSS px wide`);
+  assert.equal(size.width, Math.round(size.css.width * 2), 'backing store twice the CSS width');
+  assert.equal(size.height, Math.round(size.css.height * 2), 'and twice the CSS height');
+  // The drones are most of the marks: their colour is the most common on the canvas.
+  assert.equal(light.colour, '#0072b2', 'the light theme\'s drone blue');
+  // The reader's system turns dark (the widget follows it by default)…
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForFunction(() => window.inkOf(document.querySelector('.live-story .units-canvas')).colour === '#56b4e9');
+  // …and back.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForFunction(() => window.inkOf(document.querySelector('.live-story .units-canvas')).colour === '#0072b2');
+  assert.deepEqual(notOurs(problems), []);
+  await context.close();
+
+  // A theme forced by the URL's option wins over the system's, from the first frame drawn.
+  for (const [theme, system, blue] of [['dark', 'light', '#56b4e9'], ['light', 'dark', '#0072b2']]) {
+    const forced = await watchedPage(env.browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, colorScheme: system });
+    await forced.page.goto(`${env.server.url}?theme=${theme}#step-${steps[barrage].slug}`);
+    await waitForStep(forced.page, barrage + 1);
+    await defineInk(forced.page);
+    assert.equal((await settled(forced.page, 'by-type')).colour, blue, `?theme=${theme} on a ${system} system`);
+    await forced.context.close();
+  }
 });
 
 test('phone layout: no sideways scroll at 320px, 16px body text, 44px touch targets', async () => {
