@@ -29,9 +29,8 @@ pub const STEP: &str = ours!("step");
 pub const SCROLL: &str = ours!("scroll");
 pub const GO_TO: &str = ours!("go-to");
 
-/// The heights a host script accepts from the widget, in CSS pixels; embed.js applies the same.
-pub const MIN_HEIGHT: u32 = 100;
-pub const MAX_HEIGHT: u32 = 20_000;
+/// The heights a host script accepts from the widget (see `reveal`).
+pub use super::reveal::{MAX_HEIGHT, MIN_HEIGHT};
 
 /// A message to the host page, in one of the formats hosts understand.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -183,7 +183,7 @@ pub fn read(id: &str, text: &str) -> Incoming {
 pub fn scroll_offset(stage: StagePosition, frame: FramePosition) -> Option<u32> {
     let on_screen = stage.shifted(frame.frame_top);
     let anchor = reveal::scroll_by(on_screen, frame.viewport_height)? - frame.frame_top;
-    let limit = f64::from(super::messages::MAX_HEIGHT);
+    let limit = f64::from(reveal::MAX_HEIGHT);
     anchor
         .is_finite()
         .then(|| crate::geom::within(anchor, 0.0, limit).floor() as u32)

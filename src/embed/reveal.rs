@@ -7,6 +7,11 @@
 //! brought to the top of the screen whole; when it does not (a short phone screen), the step's
 //! own top is, so that its headline, chart and controls are on screen.
 
+/// The frame heights a host script accepts from the widget, in CSS pixels (embed.js applies
+/// the same), and so the farthest a host is asked to scroll into a frame.
+pub const MIN_HEIGHT: u32 = 100;
+pub const MAX_HEIGHT: u32 = 20_000;
+
 /// How far below the top of the screen the anchor may be and stay where it is: the step's
 /// headline then sits within the top fifth of a phone's screen.
 pub const SETTLED_BAND: f64 = 64.0;

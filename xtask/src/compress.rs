@@ -167,8 +167,7 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
 /// how many files it compressed.
 pub fn precompress(dist: &Path) -> Result<usize, String> {
     let mut files = Vec::new();
-    crate::dist::files_under(dist, &mut files)
-        .map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    files_under(dist, &mut files).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     let mut count = 0;
     for file in files.iter().filter(|f| is_compressible(f)) {
         let bytes =
@@ -181,6 +180,19 @@ pub fn precompress(dist: &Path) -> Result<usize, String> {
         count += 1;
     }
     Ok(count)
+}
+
+/// Every file under `dir`, in its subfolders too.
+pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files_under(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ pub fn build_at(tools: &Tools, public_url: Option<&str>) -> Result<PathBuf, Stri
     println!("minified the stylesheets ({saved} bytes of comments and spaces)");
     prerender(tools, &dist)?;
     share_tags(tools, &dist, public_url)?;
-    let bytes = crate::offline::write(&dist)?;
+    let bytes = crate::offline::write(&dist, BOOT)?;
     println!(
         "wrote dist/{} ({bytes} bytes)",
         crate::offline::OFFLINE_FILE
@@ -310,18 +310,6 @@ pub fn gzip_size(path: &Path) -> Result<u64, String> {
     Ok(crate::compress::gzip(&bytes)?.len() as u64)
 }
 
-pub fn files_under(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files_under(&path, out)?;
-        } else {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 /// `--public-url URL`, else `$ESCALATION_PUBLIC_URL`, else none.
 fn public_url(args: &[String]) -> Result<Option<String>, String> {
     let given = match args {
@@ -341,7 +329,8 @@ pub fn run(args: &[String]) -> Result<PathBuf, String> {
     let tools = Tools::ensure(Need::Build)?;
     let dist = build_at(&tools, public_url.as_deref())?;
     let mut files = Vec::new();
-    files_under(&dist, &mut files).map_err(|e| format!("cannot list dist/: {e}"))?;
+    crate::compress::files_under(&dist, &mut files)
+        .map_err(|e| format!("cannot list dist/: {e}"))?;
     // The precompressed copies are listed as their originals' columns.
     files.retain(|f| !matches!(f.extension().and_then(|e| e.to_str()), Some("gz" | "br")));
     files.sort();

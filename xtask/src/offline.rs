@@ -59,7 +59,9 @@ pub fn remove_element(
     ))
 }
 
-pub fn write(dist: &Path) -> Result<u64, String> {
+/// Writes the offline file from dist/; `loader` is the tag by which the prerendered page
+/// loads the widget (dist's `BOOT`), which the offline file replaces with its own.
+pub fn write(dist: &Path, loader: &str) -> Result<u64, String> {
     let read = |name: &str| {
         std::fs::read_to_string(dist.join(name))
             .map_err(|e| format!("cannot read dist/{name}: {e}"))
@@ -70,10 +72,10 @@ pub fn write(dist: &Path) -> Result<u64, String> {
         .map_err(|e| format!("cannot read the wasm: {e}"))?;
 
     // Our loader (boot.js), trunk's preloads and the stylesheet links point at files: drop them.
-    if !html.contains(crate::dist::BOOT) {
+    if !html.contains(loader) {
         return Err("dist/index.html has no boot.js script: has the prerender changed?".into());
     }
-    html = html.replacen(crate::dist::BOOT, "", 1);
+    html = html.replacen(loader, "", 1);
     let static_css = inline_safe(&read("static.css")?, "</style")?;
     let noscript = "<noscript><link rel=\"stylesheet\" href=\"static.css\"></noscript>";
     if !html.contains(noscript) {
