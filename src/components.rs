@@ -15,6 +15,7 @@ pub mod estimates_chart;
 pub mod figure_card;
 pub mod flow_chart;
 pub mod full_story;
+pub mod map_chart;
 pub mod quote_block;
 pub mod scope;
 pub mod source_line;

@@ -6,7 +6,10 @@
 
 pub use escalation_domain::Chart;
 
-use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, QUOTES, Quote};
+use crate::model::{
+    CountryLabel, Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, MAP_LABELS,
+    PLACES, Place, QUOTES, Quote,
+};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -23,6 +26,8 @@ pub struct Step {
     pub events: &'static [&'static Event],
     pub figures: &'static [&'static Figure],
     pub quotes: &'static [&'static Quote],
+    /// A map step's places, highlights and arrow.
+    pub map: Option<MapView>,
     /// What the step's chart shows, for readers who cannot see it.
     pub alt: &'static str,
 }
@@ -36,6 +41,18 @@ pub struct Story {
     pub steps: &'static [Step],
     /// The step whose chart the share card shows (story.toml's `share_card`).
     pub share_step: usize,
+}
+
+/// What a map step shows on the one base map.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MapView {
+    pub title: &'static str,
+    /// The places it marks and labels.
+    pub places: &'static [&'static Place],
+    /// The countries it highlights (with the same neutral tint).
+    pub countries: &'static [&'static CountryLabel],
+    /// A schematic arrow from one country to another: a direction, not a route.
+    pub arrow: Option<(&'static CountryLabel, &'static CountryLabel)>,
 }
 
 /// What the charts draw, from story.toml's `[charts.*]`: each chart's figures by role, as the

@@ -13,9 +13,10 @@
 use escalation_domain::{Amount, Chart, Date, DateSpan, Qualifier};
 
 use crate::check::{
-    CHART_KINDS, ChartSpec, ChartView, Dataset, Event, Figure, Group, Quote, Ref, Source, Step,
-    Story, Table, TableRow,
+    CHART_KINDS, ChartSpec, ChartView, CountryLabel, Dataset, Event, Figure, Group, MapSpec, Milli,
+    Place, Quote, Ref, Source, Step, Story, Table, TableRow,
 };
+use crate::map::{self, BaseMapFile};
 
 /// A value as the Rust expression that builds it, in the scope of the widget's `model` or
 /// `story`.
@@ -65,7 +66,7 @@ macro_rules! numbers {
     };
 }
 
-numbers!(u8, u16, u32, usize);
+numbers!(u8, u16, u32, usize, i32);
 
 impl<T: ToRust> ToRust for Option<T> {
     fn to_rust(&self) -> String {
@@ -130,6 +131,7 @@ fn table_static(table: Table) -> &'static str {
         Table::Figure => "FIGURES",
         Table::Quote => "QUOTES",
         Table::Group => "GROUPS",
+        Table::Place => "PLACES",
     }
 }
 
@@ -187,8 +189,136 @@ impl ToRust for Group {
 
 impl ToRust for Step {
     fn to_rust(&self) -> String {
-        record!(Step { slug, headline, caption, more, chart, events, figures, quotes, alt } from self)
+        record!(Step { slug, headline, caption, more, chart, events, figures, quotes, map, alt } from self)
     }
+}
+
+/// A coordinate pair in tenths of a map unit, as the widget's `(i16, i16)`.
+impl ToRust for (i32, i32) {
+    fn to_rust(&self) -> String {
+        format!("({}, {})", self.0, self.1)
+    }
+}
+
+/// "35.527° N, 51.778° E": written here, so the wasm formats no float.
+fn coordinates(lat: Milli, lon: Milli) -> String {
+    let part = |v: Milli, pos: char, neg: char| {
+        let (abs, hemisphere) = (v.0.unsigned_abs(), if v.0 < 0 { neg } else { pos });
+        format!("{}.{:03}° {hemisphere}", abs / 1000, abs % 1000)
+    };
+    format!("{}, {}", part(lat, 'N', 'S'), part(lon, 'E', 'W'))
+}
+
+impl ToRust for Place {
+    fn to_rust(&self) -> String {
+        let coordinates = coordinates(self.lat, self.lon);
+        record(
+            "Place",
+            &[
+                ("id", &self.id),
+                ("name", &self.name),
+                ("what", &self.what),
+                ("coordinates", &coordinates),
+                ("coordinates_from", &self.coordinates_from),
+                ("event", &self.event),
+                ("source", &self.source),
+                ("at", &self.at),
+            ],
+        )
+    }
+}
+
+impl ToRust for MapSpec {
+    fn to_rust(&self) -> String {
+        let label = |i: &usize| format!("&MAP_LABELS[{i}]");
+        let countries: Vec<String> = self.countries.iter().map(label).collect();
+        let arrow = match self.arrow {
+            Some((from, to)) => format!("Some(({}, {}))", label(&from), label(&to)),
+            None => "None".into(),
+        };
+        format!(
+            "MapView {{ title: {}, places: {}, countries: &[{}], arrow: {arrow} }}",
+            self.title.to_rust(),
+            self.places.to_rust(),
+            countries.join(", ")
+        )
+    }
+}
+
+/// A name as an id fragment: "Saudi Arabia" is `saudi-arabia`, "N. Cyprus" `n-cyprus`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The base map's statics: every country's land as a path (`MAP_COUNTRIES`), the named ones'
+/// labels (`MAP_LABELS`), and `BASEMAP` (the disputed lines, the globe, the scale bar).
+fn basemap_source(basemap: Option<&BaseMapFile>, labels: &[CountryLabel]) -> String {
+    let empty = BaseMapFile {
+        about: String::new(),
+        width: 0,
+        height: 0,
+        countries: Vec::new(),
+        borders: Vec::new(),
+        globe: map::Globe {
+            radius: 0,
+            land: Vec::new(),
+            frame: Vec::new(),
+        },
+    };
+    let base = basemap.unwrap_or(&empty);
+    let countries: Vec<String> = base
+        .countries
+        .iter()
+        .map(|c| {
+            format!(
+                "MapCountry {{ slug: {}, d: {} }}",
+                slug(&c.name).to_rust(),
+                map::path(&c.rings, true, 10).to_rust()
+            )
+        })
+        .collect();
+    let labels: Vec<String> = labels
+        .iter()
+        .map(|l| {
+            let index = base.countries.iter().position(|c| c.name == l.name).unwrap_or(0);
+            format!(
+                "CountryLabel {{ country: &MAP_COUNTRIES[{index}], label: {}, at: {}, label_at: {} }}",
+                l.label.to_rust(),
+                l.at.to_rust(),
+                l.label_at.to_rust()
+            )
+        })
+        .collect();
+    let disputed: Vec<Vec<i32>> = base
+        .borders
+        .iter()
+        .filter(|b| b.disputed)
+        .map(|b| b.line.clone())
+        .collect();
+    let lcc = map::Lcc::frame();
+    let scale_km = 500u16;
+    let scale_length = (lcc.length(f64::from(scale_km), map::CENTRE.1) * 10.0).round() as i32;
+    format!(
+        "pub static MAP_COUNTRIES: [MapCountry; {}] = [\n{}\n];\n\
+         pub static MAP_LABELS: [CountryLabel; {}] = [\n{}\n];\n\
+         pub static BASEMAP: BaseMap = BaseMap {{ countries: &MAP_COUNTRIES, labels: &MAP_LABELS, disputed: {}, globe_radius: {}, globe_land: {}, globe_frame: {}, scale_km: {scale_km}, scale_length: {scale_length} }};\n",
+        countries.len(),
+        countries.join(",\n"),
+        labels.len(),
+        labels.join(",\n"),
+        map::path(&disputed, false, 10).to_rust(),
+        base.globe.radius,
+        map::path(&base.globe.land, true, 10).to_rust(),
+        map::path(std::slice::from_ref(&base.globe.frame), true, 10).to_rust(),
+    )
 }
 
 impl ToRust for Story {
@@ -270,13 +400,15 @@ fn charts_source(story: Option<&Story>) -> String {
 /// story when the data has none, as in fixtures).
 pub fn to_rust_source(data: &Dataset) -> (String, String) {
     let dataset = format!(
-        "// @generated by datakit from data/*.toml: edit the data, not this file.\n{}{}{}{}{}\
+        "// @generated by datakit from data/*.toml: edit the data, not this file.\n{}{}{}{}{}{}{}\
          pub static DATASET: Dataset = Dataset {{ sources: &SOURCES, events: &EVENTS, figures: &FIGURES, quotes: &QUOTES, groups: &GROUPS }};\n",
         table("SOURCES", "Source", &data.sources),
         table("EVENTS", "Event", &data.events),
         table("FIGURES", "Figure", &data.figures),
         table("QUOTES", "Quote", &data.quotes),
         table("GROUPS", "Group", &data.groups),
+        table("PLACES", "Place", &data.places),
+        basemap_source(data.basemap.as_ref(), &data.countries),
     );
     let empty = Story {
         title: String::new(),

@@ -155,6 +155,7 @@ named! {
         UnitsByAirspace = "units-by-airspace",
         UnitsOutcome = "units-outcome",
         Flow = "flow",
+        Map = "map",
         Sources = "sources",
     }
 }

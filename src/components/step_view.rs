@@ -20,11 +20,12 @@ use yew::prelude::*;
 
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
+use crate::components::map_chart::MapDefsContext;
 use crate::components::quote_block::quote_block;
 use crate::components::scope::slide_id;
 use crate::components::scope::use_id_prefix;
 use crate::components::sources_panel::{Downloads, SourcesPanel, source_list};
-use crate::components::step_chart::{card_figures, chart_drawing, chart_table, chart_words};
+use crate::components::step_chart::{card_figures, chart_drawing_in, chart_table, chart_words};
 use crate::story::{Chart, STORY};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -39,6 +40,7 @@ pub struct StepViewProps {
 #[component]
 pub fn StepView(props: &StepViewProps) -> Html {
     let prefix = use_id_prefix();
+    let map_defs = use_context::<MapDefsContext>();
     let Some(step) = STORY.steps.get(props.index) else {
         return Html::default();
     };
@@ -48,7 +50,12 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let title_id = format!("{chart_id}-title");
     let alt = AttrValue::from(step.alt);
     let is_sources = step.chart == Chart::Sources;
-    let chart_box = match chart_drawing(props.index, props.flat) {
+    // The flat story's map steps share its one copy of the base map; the stage brings its own.
+    let (map_base, inline) = match (&map_defs, props.flat) {
+        (Some(defs), true) => (defs.0.to_string(), false),
+        _ => (format!("{prefix}-map"), true),
+    };
+    let chart_box = match chart_drawing_in(props.index, props.flat, &map_base, inline) {
         Some(drawing) => {
             let title = words.as_ref().map(|w| w.title.clone()).unwrap_or_default();
             chart_svg(&chart_id, &title, &alt, drawing, !props.flat)

@@ -124,6 +124,7 @@ pub fn timeline_words(highlight: &'static [&'static Event]) -> ChartWords {
         legend: legend(&layout(&events, &dates(&events), &overview())),
         note: None,
         sources,
+        credit: None,
     }
 }
 
