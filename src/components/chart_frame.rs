@@ -102,7 +102,7 @@ pub fn chart_footer(words: &ChartWords) -> Html {
                 <p class="chart-source">
                     if !words.sources.is_empty() {
                         { source_line(&words.sources) }
-                        { if words.credit.is_some() { ". " } else { "" } }
+                        { if words.credit.is_some() { " · " } else { "" } }
                     }
                     { words.credit.unwrap_or_default() }
                 </p>

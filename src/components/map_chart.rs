@@ -19,7 +19,7 @@ use crate::model::{BASEMAP, CountryLabel, Source, distinct_sources};
 use crate::story::{MapView, STORY};
 
 /// The credit every map carries on its source line.
-pub const CREDIT: &str = "Base map: Natural Earth.";
+pub const CREDIT: &str = "Base map: Natural Earth";
 /// The note under every map: how its borders are drawn.
 pub const BORDERS_NOTE: &str = "Boundaries: Natural Earth (de facto); dashed lines are disputed.";
 /// The note under a map with an arrow.
@@ -56,14 +56,9 @@ fn sources(index: usize) -> Vec<&'static Source> {
 /// articles and the base map's credit.
 pub fn map_words(index: usize) -> Option<ChartWords> {
     let view = view(index)?;
-    let note = if view.arrow.is_some() {
-        format!("{BORDERS_NOTE} {ARROW_NOTE}")
-    } else {
-        BORDERS_NOTE.to_string()
-    };
     Some(ChartWords {
         title: view.title.into(),
-        note: Some(note),
+        note: Some(BORDERS_NOTE.to_string()),
         sources: sources(index),
         credit: Some(CREDIT),
         ..ChartWords::default()
@@ -91,11 +86,14 @@ pub fn map_table(index: usize) -> Option<Html> {
                 vec![AttrValue::from(c.label), AttrValue::from(role)]
             })
             .collect();
-        return Some(data_table(
-            "Countries on the map",
-            &["Country", "On the map"],
-            &rows,
-        ));
+        return Some(html! {
+            <>
+                { data_table("Countries on the map", &["Country", "On the map"], &rows) }
+                if view.arrow.is_some() {
+                    <p class="chart-note">{ ARROW_NOTE }</p>
+                }
+            </>
+        });
     }
     let rows: Vec<Vec<AttrValue>> = view
         .places

@@ -24,7 +24,7 @@ pub const DATE_SIZE: f64 = 12.5;
 /// From one baseline to the next in a two-line label.
 pub const LINE: f64 = 13.5;
 /// The radius of a place's mark.
-pub const MARK: f64 = 2.75;
+pub const MARK: f64 = 3.0;
 /// The globe's centre, in the top right corner.
 pub const GLOBE_MARGIN: f64 = 4.0;
 /// Labels keep this far inside the frame.
