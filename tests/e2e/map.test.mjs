@@ -50,9 +50,9 @@ for (const [width, height] of [[320, 568], [375, 667], [1280, 800]]) {
             .map((t) => t.getBoundingClientRect().height)));
           assert.ok(smallest >= 12, `${slug}: map text ${smallest} px tall at 375 px`);
         }
-        const source = await page.locator('.step .chart-source').textContent();
+        const source = await page.locator('.step .slot-live .chart-source').textContent();
         assert.match(source, /Base map: Natural Earth/, `${slug}: the source line credits Natural Earth`);
-        const note = await page.locator('.step .chart-note').textContent();
+        const note = await page.locator('.step .slot-live .chart-note').textContent();
         assert.match(note, /Boundaries: Natural Earth \(de facto\); dashed lines are disputed/);
         // The places' table opens behind the step's details.
         const toggle = page.locator('.details-toggle');
