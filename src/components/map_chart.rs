@@ -5,8 +5,9 @@
 //! countries (one neutral tint, whichever side they are on) and, for the barrage, a
 //! schematic arrow. Labels are placed by `geom::map`, so none overlaps another.
 //!
-//! On the stage the chart carries its own symbols (`map_defs` inside its SVG); the flat story
-//! draws them once at its top ([`MapDefsContext`]) and every flat map step points at them.
+//! On the stage the chart carries its own symbols (`map_defs` inside its SVG); in the flat
+//! story the first map step carries them ([`MapDefsContext`] names them) and every flat map
+//! step points at them.
 
 use yew::prelude::*;
 
@@ -18,10 +19,10 @@ use crate::geom::{WIDTH, fmt};
 use crate::model::{BASEMAP, CountryLabel, Source, distinct_sources};
 use crate::story::{MapView, STORY};
 
-/// The credit every map carries on its source line.
-pub const CREDIT: &str = "Base map: Natural Earth";
-/// The note under every map: how its borders are drawn.
-pub const BORDERS_NOTE: &str = "Boundaries: Natural Earth (de facto); dashed lines are disputed.";
+/// The credit every map carries on its source line, and how its borders are drawn (one
+/// paragraph with the sources: a line shorter on a phone than a note of its own).
+pub const CREDIT: &str =
+    "Base map: Natural Earth. Boundaries: Natural Earth (de facto); dashed lines are disputed.";
 /// The note under a map with an arrow.
 pub const ARROW_NOTE: &str =
     "The arrow shows a direction, not a route: the sources name no launch sites.";
@@ -58,7 +59,6 @@ pub fn map_words(index: usize) -> Option<ChartWords> {
     let view = view(index)?;
     Some(ChartWords {
         title: view.title.into(),
-        note: Some(BORDERS_NOTE.to_string()),
         sources: sources(index),
         credit: Some(CREDIT),
         ..ChartWords::default()
@@ -181,16 +181,10 @@ pub fn map_defs(base: &str) -> Html {
     }
 }
 
-/// The flat story's one copy of the base map: an empty SVG holding the symbols.
-pub fn flat_map_defs(base: &str) -> Html {
-    if !STORY.steps.iter().any(|s| s.map.is_some()) {
-        return Html::default();
-    }
-    html! {
-        <svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false">
-            { map_defs(base) }
-        </svg>
-    }
+/// Whether step `index` is the story's first map step: in the flat story, it carries the one
+/// copy of the base map that every map step uses.
+pub fn is_first_map(index: usize) -> bool {
+    STORY.steps.iter().position(|s| s.map.is_some()) == Some(index)
 }
 
 /// Step `index`'s map, pointing at the symbols `base`; `inline` brings them along.

@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
-use crate::components::map_chart::MapDefsContext;
+use crate::components::map_chart::{MapDefsContext, is_first_map};
 use crate::components::quote_block::quote_block;
 use crate::components::scope::slide_id;
 use crate::components::scope::use_id_prefix;
@@ -52,7 +52,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let is_sources = step.chart == Chart::Sources;
     // The flat story's map steps share its one copy of the base map; the stage brings its own.
     let (map_base, inline) = match (&map_defs, props.flat) {
-        (Some(defs), true) => (defs.0.to_string(), false),
+        (Some(defs), true) => (defs.0.to_string(), is_first_map(props.index)),
         _ => (format!("{prefix}-map"), true),
     };
     let chart_box = match chart_drawing_in(props.index, props.flat, &map_base, inline) {

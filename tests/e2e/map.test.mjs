@@ -52,8 +52,7 @@ for (const [width, height] of [[320, 568], [375, 667], [1280, 800]]) {
         }
         const source = await page.locator('.step .slot-live .chart-source').textContent();
         assert.match(source, /Base map: Natural Earth/, `${slug}: the source line credits Natural Earth`);
-        const note = await page.locator('.step .slot-live .chart-note').textContent();
-        assert.match(note, /Boundaries: Natural Earth \(de facto\); dashed lines are disputed/);
+        assert.match(source, /Boundaries: Natural Earth \(de facto\); dashed lines are disputed/);
         // The places' table opens behind the step's details.
         const toggle = page.locator('.details-toggle');
         if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
