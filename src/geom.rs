@@ -7,7 +7,6 @@
 pub mod bars;
 pub mod flow;
 pub mod image;
-pub mod map;
 pub mod scale;
 pub mod timeline;
 pub mod units;

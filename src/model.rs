@@ -98,40 +98,12 @@ pub struct Place {
     pub at: (i16, i16),
 }
 
-/// One country's land on the base map (Natural Earth), an SVG path in whole map units.
-#[derive(Debug, PartialEq, Eq)]
-pub struct MapCountry {
-    /// Its name as an id fragment (`saudi-arabia`).
-    pub slug: &'static str,
-    pub d: &'static str,
-}
-
-/// A country the map names.
-#[derive(Debug, PartialEq, Eq)]
-pub struct CountryLabel {
-    pub country: &'static MapCountry,
-    pub label: &'static str,
-    /// A point inside the country (tenths of a map unit): the label's place, or the end of its
-    /// leader line when `label_at` puts the label beside a country too small for it.
-    pub at: (i16, i16),
-    pub label_at: Option<(i16, i16)>,
-}
-
-/// The locator map's base, projected and simplified at build time (`datakit::map`).
+/// The locator map's base (Natural Earth), projected, simplified and written as SVG
+/// `<symbol>`s at build time (`datakit::map_svg`): the land (each country a path), the
+/// disputed lines, the globe's land. `{base}` stands for the id stem of each copy.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BaseMap {
-    pub countries: &'static [MapCountry],
-    pub labels: &'static [CountryLabel],
-    /// The disputed lines (Natural Earth's de facto borders of Israel with Syria and the
-    /// Palestinian territories, and across Cyprus), drawn dashed.
-    pub disputed: &'static str,
-    /// The small globe: its radius, land and the map's frame outlined on it, all centred on 0.
-    pub globe_radius: i16,
-    pub globe_land: &'static str,
-    pub globe_frame: &'static str,
-    /// The scale bar: how many km, and how long that is at the frame's centre (tenths).
-    pub scale_km: u16,
-    pub scale_length: i16,
+    pub defs: &'static str,
 }
 
 /// Everything in data/, checked at build time.

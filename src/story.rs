@@ -7,8 +7,7 @@
 pub use escalation_domain::Chart;
 
 use crate::model::{
-    CountryLabel, Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, MAP_LABELS,
-    PLACES, Place, QUOTES, Quote,
+    Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, PLACES, Place, QUOTES, Quote,
 };
 
 #[derive(Debug, PartialEq, Eq)]
@@ -47,12 +46,15 @@ pub struct Story {
 #[derive(Debug, PartialEq, Eq)]
 pub struct MapView {
     pub title: &'static str,
+    /// The drawing, SVG markup laid out at build time (`datakit::map_svg`): `{base}` stands
+    /// for the id stem of the base map's symbols it uses.
+    pub svg: &'static str,
     /// The places it marks and labels.
     pub places: &'static [&'static Place],
-    /// The countries it highlights (with the same neutral tint).
-    pub countries: &'static [&'static CountryLabel],
+    /// The countries it highlights (with the same neutral tint), by label.
+    pub countries: &'static [&'static str],
     /// A schematic arrow from one country to another: a direction, not a route.
-    pub arrow: Option<(&'static CountryLabel, &'static CountryLabel)>,
+    pub arrow: Option<(&'static str, &'static str)>,
 }
 
 /// What the charts draw, from story.toml's `[charts.*]`: each chart's figures by role, as the

@@ -205,6 +205,11 @@ pub struct MapSpec {
     pub places: Vec<Ref>,
     pub countries: Vec<usize>,
     pub arrow: Option<(usize, usize)>,
+    /// The step's drawing as SVG markup (`map_svg::step`), once the base map is read.
+    pub svg: String,
+    /// The labels of `countries` and of the arrow's ends, for the widget's table.
+    pub labels: Vec<String>,
+    pub arrow_labels: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1241,7 +1246,7 @@ fn check_map_step(
         .iter()
         .map(|id| ids.expect(report, file, id, Table::Place, "places"))
         .collect();
-    let countries = s.countries.iter().map(|c| country(report, c)).collect();
+    let countries: Vec<usize> = s.countries.iter().map(|c| country(report, c)).collect();
     let arrow = s.arrow.as_ref().and_then(|a| match &a.get_ref()[..] {
         [from, to] => Some((country(report, from), country(report, to))),
         _ => {
@@ -1254,11 +1259,20 @@ fn check_map_step(
             None
         }
     });
+    let label = |i: usize| {
+        dataset
+            .countries
+            .get(i)
+            .map_or_else(String::new, |c| c.label.clone())
+    };
     Some(MapSpec {
         title,
         places,
+        labels: countries.iter().map(|&i| label(i)).collect(),
+        arrow_labels: arrow.map(|(from, to)| (label(from), label(to))),
         countries,
         arrow,
+        svg: String::new(),
     })
 }
 

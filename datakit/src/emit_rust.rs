@@ -13,10 +13,11 @@
 use escalation_domain::{Amount, Chart, Date, DateSpan, Qualifier};
 
 use crate::check::{
-    CHART_KINDS, ChartSpec, ChartView, CountryLabel, Dataset, Event, Figure, Group, MapSpec, Milli,
-    Place, Quote, Ref, Source, Step, Story, Table, TableRow,
+    CHART_KINDS, ChartSpec, ChartView, Dataset, Event, Figure, Group, MapSpec, Milli, Place, Quote,
+    Ref, Source, Step, Story, Table, TableRow,
 };
-use crate::map::{self, BaseMapFile};
+use crate::map::BaseMapFile;
+use crate::map_svg;
 
 /// A value as the Rust expression that builds it, in the scope of the widget's `model` or
 /// `story`.
@@ -230,94 +231,27 @@ impl ToRust for Place {
 
 impl ToRust for MapSpec {
     fn to_rust(&self) -> String {
-        let label = |i: &usize| format!("&MAP_LABELS[{i}]");
-        let countries: Vec<String> = self.countries.iter().map(label).collect();
-        let arrow = match self.arrow {
-            Some((from, to)) => format!("Some(({}, {}))", label(&from), label(&to)),
+        let arrow = match &self.arrow_labels {
+            Some((from, to)) => format!("Some(({}, {}))", from.to_rust(), to.to_rust()),
             None => "None".into(),
         };
         format!(
-            "MapView {{ title: {}, places: {}, countries: &[{}], arrow: {arrow} }}",
+            "MapView {{ title: {}, svg: {}, places: {}, countries: {}, arrow: {arrow} }}",
             self.title.to_rust(),
+            self.svg.to_rust(),
             self.places.to_rust(),
-            countries.join(", ")
+            self.labels.to_rust(),
         )
     }
 }
 
-/// A name as an id fragment: "Saudi Arabia" is `saudi-arabia`, "N. Cyprus" `n-cyprus`.
-fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
-/// The base map's statics: every country's land as a path (`MAP_COUNTRIES`), the named ones'
-/// labels (`MAP_LABELS`), and `BASEMAP` (the disputed lines, the globe, the scale bar).
-fn basemap_source(basemap: Option<&BaseMapFile>, labels: &[CountryLabel]) -> String {
-    let empty = BaseMapFile {
-        about: String::new(),
-        width: 0,
-        height: 0,
-        countries: Vec::new(),
-        borders: Vec::new(),
-        globe: map::Globe {
-            radius: 0,
-            land: Vec::new(),
-            frame: Vec::new(),
-        },
-    };
-    let base = basemap.unwrap_or(&empty);
-    let countries: Vec<String> = base
-        .countries
-        .iter()
-        .map(|c| {
-            format!(
-                "MapCountry {{ slug: {}, d: {} }}",
-                slug(&c.name).to_rust(),
-                map::path(&c.rings, true, 10).to_rust()
-            )
-        })
-        .collect();
-    let labels: Vec<String> = labels
-        .iter()
-        .map(|l| {
-            let index = base.countries.iter().position(|c| c.name == l.name).unwrap_or(0);
-            format!(
-                "CountryLabel {{ country: &MAP_COUNTRIES[{index}], label: {}, at: {}, label_at: {} }}",
-                l.label.to_rust(),
-                l.at.to_rust(),
-                l.label_at.to_rust()
-            )
-        })
-        .collect();
-    let disputed: Vec<Vec<i32>> = base
-        .borders
-        .iter()
-        .filter(|b| b.disputed)
-        .map(|b| b.line.clone())
-        .collect();
-    let lcc = map::Lcc::frame();
-    let scale_km = 500u16;
-    let scale_length = (lcc.length(f64::from(scale_km), map::CENTRE.1) * 10.0).round() as i32;
+/// The `BASEMAP` item: the base map's symbols as markup (`map_svg::defs`), `{base}` standing
+/// for the id stem of each copy.
+fn basemap_source(basemap: Option<&BaseMapFile>) -> String {
+    let defs = basemap.map(map_svg::defs).unwrap_or_default();
     format!(
-        "pub static MAP_COUNTRIES: [MapCountry; {}] = [\n{}\n];\n\
-         pub static MAP_LABELS: [CountryLabel; {}] = [\n{}\n];\n\
-         pub static BASEMAP: BaseMap = BaseMap {{ countries: &MAP_COUNTRIES, labels: &MAP_LABELS, disputed: {}, globe_radius: {}, globe_land: {}, globe_frame: {}, scale_km: {scale_km}, scale_length: {scale_length} }};\n",
-        countries.len(),
-        countries.join(",\n"),
-        labels.len(),
-        labels.join(",\n"),
-        map::path(&disputed, false, 10).to_rust(),
-        base.globe.radius,
-        map::path(&base.globe.land, true, 10).to_rust(),
-        map::path(std::slice::from_ref(&base.globe.frame), true, 10).to_rust(),
+        "pub static BASEMAP: BaseMap = BaseMap {{ defs: {} }};\n",
+        defs.to_rust()
     )
 }
 
@@ -408,7 +342,7 @@ pub fn to_rust_source(data: &Dataset) -> (String, String) {
         table("QUOTES", "Quote", &data.quotes),
         table("GROUPS", "Group", &data.groups),
         table("PLACES", "Place", &data.places),
-        basemap_source(data.basemap.as_ref(), &data.countries),
+        basemap_source(data.basemap.as_ref()),
     );
     let empty = Story {
         title: String::new(),

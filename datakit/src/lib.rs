@@ -17,6 +17,8 @@ pub mod check;
 mod emit_rust;
 pub mod export;
 pub mod map;
+pub mod map_layout;
+pub mod map_svg;
 mod raw;
 
 use std::fmt;
@@ -162,6 +164,21 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, DataErrors> {
             return Err(DataErrors(errors));
         }
         dataset.basemap = Some(basemap);
+        // Each map step's drawing, now that the base map is known.
+        if let Some(story) = &dataset.story {
+            let drawn: Vec<Option<String>> = story
+                .steps
+                .iter()
+                .map(|s| s.map.as_ref().map(|spec| map_svg::step(&dataset, spec)))
+                .collect();
+            if let Some(story) = dataset.story.as_mut() {
+                for (step, svg) in story.steps.iter_mut().zip(drawn) {
+                    if let (Some(spec), Some(svg)) = (step.map.as_mut(), svg) {
+                        spec.svg = svg;
+                    }
+                }
+            }
+        }
     }
     Ok(dataset)
 }

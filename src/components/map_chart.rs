@@ -11,12 +11,11 @@
 
 use yew::prelude::*;
 
+use crate::components::chart_frame::STAGE_HEIGHT as HEIGHT;
 use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::data_table::data_table;
 use crate::components::source_line::attribution_text;
-use crate::geom::map::{self, CountryIn, HEIGHT, MapLayout, PlaceIn};
-use crate::geom::{WIDTH, fmt};
-use crate::model::{BASEMAP, CountryLabel, Source, distinct_sources};
+use crate::model::{BASEMAP, Source, distinct_sources};
 use crate::story::{MapView, STORY};
 
 /// The credit every map carries on its source line, and how its borders are drawn (one
@@ -75,15 +74,11 @@ pub fn map_table(index: usize) -> Option<Html> {
             .iter()
             .map(|c| {
                 let role = match view.arrow {
-                    Some((from, _)) if std::ptr::eq(from, *c) => {
-                        "Shaded; the arrow starts here (schematic)"
-                    }
-                    Some((_, to)) if std::ptr::eq(to, *c) => {
-                        "Shaded; the arrow ends here (schematic)"
-                    }
+                    Some((from, _)) if from == *c => "Shaded; the arrow starts here (schematic)",
+                    Some((_, to)) if to == *c => "Shaded; the arrow ends here (schematic)",
                     _ => "Shaded",
                 };
-                vec![AttrValue::from(c.label), AttrValue::from(role)]
+                vec![AttrValue::from(*c), AttrValue::from(role)]
             })
             .collect();
         return Some(html! {
@@ -115,70 +110,14 @@ pub fn map_table(index: usize) -> Option<Html> {
     ))
 }
 
-fn country_in(label: &'static CountryLabel) -> CountryIn<'static> {
-    CountryIn {
-        text: label.label,
-        at: map::point(label.at),
-        label_at: label.label_at.map(map::point),
-    }
+/// Markup written at build time, with `{base}` made the id stem `base`.
+fn markup(text: &str, base: &str) -> Html {
+    Html::from_html_unchecked(AttrValue::from(text.replace("{base}", base)))
 }
 
-/// The scale bar's words: "500 km".
-fn scale_text() -> String {
-    format!("{} km", BASEMAP.scale_km)
-}
-
-/// Where everything goes on step `index`'s map.
-pub fn map_layout(index: usize) -> Option<MapLayout> {
-    let view = view(index)?;
-    let dates: Vec<String> = view
-        .places
-        .iter()
-        .map(|p| p.event.date.short_label())
-        .collect();
-    let places: Vec<PlaceIn> = view
-        .places
-        .iter()
-        .zip(&dates)
-        .map(|(p, date)| PlaceIn {
-            at: map::point(p.at),
-            name: p.name,
-            date,
-        })
-        .collect();
-    let countries: Vec<CountryIn> = BASEMAP.labels.iter().map(country_in).collect();
-    let arrow = view
-        .arrow
-        .map(|(from, to)| (map::point(from.at), map::point(to.at)));
-    Some(map::layout(
-        &places,
-        &countries,
-        arrow,
-        f64::from(BASEMAP.globe_radius),
-        f64::from(BASEMAP.scale_length) / 10.0,
-        &scale_text(),
-    ))
-}
-
-/// The base map's symbols, with ids starting `base`: the land (each country a path, for a
-/// step to highlight), the disputed lines, the globe's land.
+/// The base map's symbols, with ids starting `base`.
 pub fn map_defs(base: &str) -> Html {
-    let view_box = format!("0 0 {} {}", fmt(WIDTH), fmt(HEIGHT));
-    html! {
-        <>
-            <symbol id={format!("{base}-land")} viewBox={view_box.clone()}>
-                { for BASEMAP.countries.iter().map(|c| html! {
-                    <path id={format!("{base}-{}", c.slug)} d={c.d} />
-                }) }
-            </symbol>
-            <symbol id={format!("{base}-lines")} viewBox={view_box}>
-                <path class="map-disputed" d={BASEMAP.disputed} />
-            </symbol>
-            <symbol id={format!("{base}-globe")} overflow="visible">
-                <path d={BASEMAP.globe_land} />
-            </symbol>
-        </>
-    }
+    markup(BASEMAP.defs, base)
 }
 
 /// Whether step `index` is the story's first map step: in the flat story, it carries the one
@@ -187,66 +126,19 @@ pub fn is_first_map(index: usize) -> bool {
     STORY.steps.iter().position(|s| s.map.is_some()) == Some(index)
 }
 
-/// Step `index`'s map, pointing at the symbols `base`; `inline` brings them along.
+/// Step `index`'s map, pointing at the symbols `base`; `inline` brings them along. The
+/// drawing was laid out at build time (`datakit::map_svg`), so the wasm holds it as text.
 pub fn map_drawing(index: usize, base: &str, inline: bool) -> Option<Drawing> {
     let view = view(index)?;
-    let layout = map_layout(index)?;
-    let href = |part: &str| format!("#{base}-{part}");
-    let size = (fmt(WIDTH), fmt(HEIGHT));
-    let r = f64::from(BASEMAP.globe_radius);
-    let highlighted = |label: &CountryLabel| view.countries.iter().any(|c| std::ptr::eq(*c, label));
-    let scale_length = f64::from(BASEMAP.scale_length) / 10.0;
-    let content = html! {
-        <g class="map">
-            if inline {
-                <defs>{ map_defs(base) }</defs>
-            }
-            <rect class="map-sea" width={size.0.clone()} height={size.1.clone()} />
-            <use class="map-land" href={href("land")} width={size.0.clone()} height={size.1.clone()} />
-            { for view.countries.iter().map(|c| html! {
-                <use class="map-highlight" href={href(c.country.slug)} />
-            }) }
-            <use class="map-lines" href={href("lines")} width={size.0.clone()} height={size.1.clone()} />
-            { for BASEMAP.labels.iter().zip(&layout.countries).map(|(label, text)| html! {
-                <g class={classes!("map-country", highlighted(label).then_some("is-highlighted"))}>
-                    if let Some([a, b]) = text.leader {
-                        <line class="map-leader" x1={fmt(a.0)} y1={fmt(a.1)} x2={fmt(b.0)} y2={fmt(b.1)} />
-                    }
-                    <text x={fmt(text.x)} y={fmt(text.baseline)} text-anchor="middle">{ label.label }</text>
-                </g>
-            }) }
-            if let Some(arrow) = &layout.arrow {
-                <g class="map-arrow">
-                    <path class="map-arrow-line" d={format!("M{} {}Q{} {} {} {}", fmt(arrow.start.0), fmt(arrow.start.1), fmt(arrow.control.0), fmt(arrow.control.1), fmt(arrow.end.0), fmt(arrow.end.1))} />
-                    <polygon class="map-arrow-head" points={arrow.head.iter().map(|(x, y)| format!("{},{}", fmt(*x), fmt(*y))).collect::<Vec<_>>().join(" ")} />
-                    <text class="map-arrow-label" x={fmt(arrow.label.x)} y={fmt(arrow.label.baseline)} text-anchor="middle">{ map::ARROW_LABEL }</text>
-                </g>
-            }
-            { for view.places.iter().zip(&layout.places).map(|(place, label)| html! {
-                <g class="map-place" key={place.id}>
-                    if let Some([a, b]) = label.leader {
-                        <line class="map-leader" x1={fmt(a.0)} y1={fmt(a.1)} x2={fmt(b.0)} y2={fmt(b.1)} />
-                    }
-                    <circle class="map-mark" cx={fmt(map::point(place.at).0)} cy={fmt(map::point(place.at).1)} r={fmt(map::MARK)} />
-                    <text class="map-label" x={fmt(label.x)} y={fmt(label.baseline)}>
-                        <tspan class="map-name">{ place.name }</tspan>
-                        <tspan class="map-date" x={fmt(label.x)} dy={fmt(map::LINE)}>{ place.event.date.short_label() }</tspan>
-                    </text>
-                </g>
-            }) }
-            <g class="map-globe" transform={format!("translate({} {})", fmt(layout.globe.0), fmt(layout.globe.1))}>
-                <circle class="map-globe-sea" r={fmt(r)} />
-                <use class="map-globe-land" href={href("globe")} />
-                <path class="map-globe-frame" d={BASEMAP.globe_frame} />
-            </g>
-            <g class="map-scale">
-                <path class="map-scale-bar" d={format!("M{} {}v-4h{}v4", fmt(layout.scale.0), fmt(layout.scale.1), fmt(scale_length))} />
-                <text x={fmt(crate::geom::WIDTH - 6.0)} y={fmt(layout.scale.1 - 6.0)} text-anchor="end">{ scale_text() }</text>
-            </g>
-        </g>
-    };
     Some(Drawing {
         height: HEIGHT,
-        content,
+        content: html! {
+            <g class="map">
+                if inline {
+                    <defs>{ map_defs(base) }</defs>
+                }
+                { markup(view.svg, base) }
+            </g>
+        },
     })
 }

@@ -1,7 +1,7 @@
-//! geom::map: where the locator map's words and furniture go. The land and every point come
-//! projected from the build (`datakit::map`, in tenths of a map unit); this places the labels
+//! map_layout: where the locator map's words and furniture go, worked out at build time. The
+//! land and every point come projected (`map`, in tenths of a map unit); this places the labels
 //! so that none overlaps another, a mark, the globe or the scale bar, and none leaves the
-//! frame, and draws the schematic arrow. Values in, positions out; the component writes them.
+//! frame, and shapes the schematic arrow. Values in, positions out; `map_svg` writes them.
 //!
 //! ```text
 //!            ┌────────────────────────────────────── ◯ globe ┐
@@ -14,10 +14,8 @@
 //! Text is measured with a generous width per character (system fonts differ), so the boxes
 //! here hold the drawn text; the e2e tier checks the real boxes in Chromium.
 
-use crate::geom::WIDTH;
+use crate::map::{HEIGHT, WIDTH};
 
-/// The map's height: the stage's chart box.
-pub const HEIGHT: f64 = 220.0;
 /// A place's name (bold) and its date, in map units.
 pub const NAME_SIZE: f64 = 13.0;
 pub const DATE_SIZE: f64 = 12.5;
@@ -29,6 +27,9 @@ pub const MARK: f64 = 3.0;
 pub const GLOBE_MARGIN: f64 = 4.0;
 /// Labels keep this far inside the frame.
 const INSET: f64 = 2.0;
+
+/// A line from a mark (or a country) to its label.
+pub type Leader = [(f64, f64); 2];
 
 /// An axis-aligned box: left, top, right, bottom.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -237,7 +238,7 @@ pub fn layout(
 
 /// Where a label of `width` × `height` may go around a mark, in order of preference: beside it
 /// (east, west), at its corners, then farther out with a leader line, east before west.
-fn candidates(at: (f64, f64), width: f64, height: f64) -> Vec<(Rect, Option<[(f64, f64); 2]>)> {
+fn candidates(at: (f64, f64), width: f64, height: f64) -> Vec<(Rect, Option<Leader>)> {
     let (x, y) = at;
     let gap = MARK + 2.5;
     let boxed = |x0: f64, y0: f64| Rect {
