@@ -136,6 +136,13 @@ pub struct PlaceIn<'a> {
 
 /// The words of the arrow's label.
 pub const ARROW_LABEL: &str = "schematic";
+/// The map's credit and how it draws borders, in its bottom left corner: two lines.
+pub const CREDIT: [&str; 2] = [
+    "Base map: Natural Earth. Boundaries:",
+    "de facto; dashed lines are disputed",
+];
+/// Where the credit's first line starts (left, baseline).
+pub const CREDIT_AT: (f64, f64) = (FURNITURE_GAP, HEIGHT - FURNITURE_GAP - LINE);
 /// The scale bar's label size and the gap from the frame's edge.
 const FURNITURE_GAP: f64 = 6.0;
 
@@ -161,6 +168,16 @@ pub fn layout(
             y0: scale.1 - 4.0 - DATE_SIZE,
             x1: WIDTH - FURNITURE_GAP + 1.0,
             y1: scale.1 + 3.0,
+        },
+        Rect {
+            x0: CREDIT_AT.0 - 1.0,
+            y0: CREDIT_AT.1 - DATE_SIZE * 0.8,
+            x1: CREDIT_AT.0
+                + CREDIT
+                    .iter()
+                    .map(|l| text_width(l, DATE_SIZE, false))
+                    .fold(0.0, f64::max),
+            y1: CREDIT_AT.1 + LINE + DATE_SIZE * 0.3,
         },
     ];
     let marks: Vec<Rect> = places

@@ -214,6 +214,15 @@ pub fn step(data: &Dataset, spec: &MapSpec) -> String {
             x0 = fmt(label.x),
         ));
     }
+    let (x, y) = map_layout::CREDIT_AT;
+    out.push_str(&format!(
+        "<text class=\"map-credit\" x=\"{x}\" y=\"{}\">{}<tspan x=\"{x}\" dy=\"{}\">{}</tspan></text>",
+        fmt(y),
+        map_layout::CREDIT[0],
+        fmt(map_layout::LINE),
+        map_layout::CREDIT[1],
+        x = fmt(x),
+    ));
     let (km, length) = scale_bar();
     out.push_str(&format!(
         "<g class=\"map-globe\" transform=\"translate({} {})\"><circle class=\"map-globe-sea\" r=\"{}\"></circle>\

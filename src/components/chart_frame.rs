@@ -30,8 +30,6 @@ pub struct ChartWords {
     pub note: Option<String>,
     /// The articles the chart draws on, for its source line; none for a chart without one.
     pub sources: Vec<&'static Source>,
-    /// Who drew what the chart stands on, after its sources ("Base map: Natural Earth.").
-    pub credit: Option<&'static str>,
 }
 
 /// One key in a chart's legend.
@@ -98,14 +96,8 @@ pub fn chart_footer(words: &ChartWords) -> Html {
             if let Some(note) = &words.note {
                 <p class="chart-note">{ note.clone() }</p>
             }
-            if !words.sources.is_empty() || words.credit.is_some() {
-                <p class="chart-source">
-                    if !words.sources.is_empty() {
-                        { source_line(&words.sources) }
-                        { if words.credit.is_some() { " · " } else { "" } }
-                    }
-                    { words.credit.unwrap_or_default() }
-                </p>
+            if !words.sources.is_empty() {
+                <p class="chart-source">{ source_line(&words.sources) }</p>
             }
         </>
     }

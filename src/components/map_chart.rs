@@ -18,10 +18,6 @@ use crate::components::source_line::attribution_text;
 use crate::model::{BASEMAP, Source, distinct_sources};
 use crate::story::{MapView, STORY};
 
-/// The credit every map carries on its source line, and how its borders are drawn (one
-/// paragraph with the sources: a line shorter on a phone than a note of its own).
-pub const CREDIT: &str =
-    "Base map: Natural Earth. Boundaries: Natural Earth (de facto); dashed lines are disputed.";
 /// The note under a map with an arrow.
 pub const ARROW_NOTE: &str =
     "The arrow shows a direction, not a route: the sources name no launch sites.";
@@ -59,7 +55,6 @@ pub fn map_words(index: usize) -> Option<ChartWords> {
     Some(ChartWords {
         title: view.title.into(),
         sources: sources(index),
-        credit: Some(CREDIT),
         ..ChartWords::default()
     })
 }

@@ -124,7 +124,6 @@ pub fn timeline_words(highlight: &'static [&'static Event]) -> ChartWords {
         legend: legend(&layout(&events, &dates(&events), &overview())),
         note: None,
         sources,
-        credit: None,
     }
 }
 

@@ -93,7 +93,6 @@ pub fn units_words(view: View) -> ChartWords {
         legend,
         note,
         sources: barrage::sources_of(&[units.total, units.entered]),
-        credit: None,
     }
 }
 

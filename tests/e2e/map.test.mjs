@@ -1,6 +1,6 @@
 // The locator map in Chromium: on each map step, in both themes at 320, 375 and 1280 px, every
 // label lies inside the map and no two overlap (their real boxes, as the browser lays out the
-// text), the source line names Natural Earth, the places' table opens, axe-core finds nothing,
+// text), the map credits Natural Earth and states its borders, a source line names the article, the places' table opens, axe-core finds nothing,
 // and no request leaves the page's host. The flat story holds the base map once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,9 +50,13 @@ for (const [width, height] of [[320, 568], [375, 667], [1280, 800]]) {
             .map((t) => t.getBoundingClientRect().height)));
           assert.ok(smallest >= 12, `${slug}: map text ${smallest} px tall at 375 px`);
         }
+      
+        // The map credits its base and says how it draws borders, in its own corner; the
+        // line under it names the articles its marks come from.
+        const credit = (await page.locator('.chart-box .map-credit').textContent()).replace(/\s+/g, ' ');
+        assert.match(credit, /Base map: Natural Earth\. Boundaries:\s*de facto; dashed lines are disputed/, `${slug}: the credit`);
         const source = await page.locator('.step .slot-live .chart-source').textContent();
-        assert.match(source, /Base map: Natural Earth/, `${slug}: the source line credits Natural Earth`);
-        assert.match(source, /Boundaries: Natural Earth \(de facto\); dashed lines are disputed/);
+        assert.match(source, /^Source: /, `${slug}: the source line`);
         // The places' table opens behind the step's details.
         const toggle = page.locator('.details-toggle');
         if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
