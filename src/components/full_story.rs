@@ -6,7 +6,6 @@
 
 use yew::prelude::*;
 
-use crate::components::map_chart::MapDefsContext;
 use crate::components::scope::{DEFAULT_PREFIX, IdScope, use_id_prefix};
 use crate::components::sources_panel::SourcesPanel;
 use crate::components::sources_panel::colophon;
@@ -18,17 +17,13 @@ use crate::story::{Chart, STORY};
 pub fn FullStory() -> Html {
     let prefix = use_id_prefix();
     let has_sources_step = STORY.steps.iter().any(|s| s.chart == Chart::Sources);
-    // The base map, once for every map step below: the first draws it, all `<use>` it.
-    let map_base = AttrValue::from(format!("{prefix}-print-map"));
     html! {
         <div class="full-story">
-            <ContextProvider<MapDefsContext> context={MapDefsContext(map_base.clone())}>
             { for (0..STORY.len()).map(|i| html! {
                 <ContextProvider<IdScope> key={i} context={IdScope(format!("{prefix}-print-{i}").into())}>
                     <StepView index={i} flat={true} />
                 </ContextProvider<IdScope>>
             }) }
-            </ContextProvider<MapDefsContext>>
             if !has_sources_step {
                 <SourcesPanel />
             }

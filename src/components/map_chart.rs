@@ -6,8 +6,8 @@
 //! schematic arrow. Labels are placed by `geom::map`, so none overlaps another.
 //!
 //! On the stage the chart carries its own symbols (`map_defs` inside its SVG); in the flat
-//! story the first map step carries them ([`MapDefsContext`] names them) and every flat map
-//! step points at them.
+//! story the first map step carries them and every flat map step points at them
+//! ([`flat_map_base`]).
 
 use yew::prelude::*;
 
@@ -22,9 +22,14 @@ use crate::story::{MapView, STORY};
 pub const ARROW_NOTE: &str =
     "The arrow shows a direction, not a route: the sources name no launch sites.";
 
-/// The id stem of the flat story's one copy of the base map, for its steps to `<use>`.
-#[derive(Clone, PartialEq)]
-pub struct MapDefsContext(pub AttrValue);
+/// The id stem of the flat story's one copy of the base map, from a flat step's id scope
+/// (`<story>-print-<i>`, see `full_story`): `<story>-print-map`, the same for every step.
+pub fn flat_map_base(step_prefix: &str) -> String {
+    let story = step_prefix
+        .rsplit_once('-')
+        .map_or(step_prefix, |(story, _)| story);
+    format!("{story}-map")
+}
 
 fn view(index: usize) -> Option<&'static MapView> {
     STORY.steps.get(index)?.map.as_ref()
@@ -136,4 +141,24 @@ pub fn map_drawing(index: usize, base: &str, inline: bool) -> Option<Drawing> {
             </g>
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_flat_step_points_at_its_storys_one_base_map() {
+        assert_eq!(flat_map_base("esc-print-0"), "esc-print-map");
+        assert_eq!(flat_map_base("esc-print-11"), "esc-print-map");
+        assert_eq!(flat_map_base("story-2-print-3"), "story-2-print-map");
+    }
+
+    #[test]
+    fn only_the_first_map_step_carries_the_base_map() {
+        let maps: Vec<usize> = (0..STORY.len()).filter(|&i| view(i).is_some()).collect();
+        assert_eq!(maps.len(), 3);
+        assert!(is_first_map(maps[0]));
+        assert!(!is_first_map(maps[1]) && !is_first_map(maps[2]));
+    }
 }

@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
-use crate::components::map_chart::{MapDefsContext, is_first_map};
+use crate::components::map_chart::{flat_map_base, is_first_map};
 use crate::components::quote_block::quote_block;
 use crate::components::scope::slide_id;
 use crate::components::scope::use_id_prefix;
@@ -40,7 +40,6 @@ pub struct StepViewProps {
 #[component]
 pub fn StepView(props: &StepViewProps) -> Html {
     let prefix = use_id_prefix();
-    let map_defs = use_context::<MapDefsContext>();
     let Some(step) = STORY.steps.get(props.index) else {
         return Html::default();
     };
@@ -51,9 +50,10 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let alt = AttrValue::from(step.alt);
     let is_sources = step.chart == Chart::Sources;
     // The flat story's map steps share its one copy of the base map; the stage brings its own.
-    let (map_base, inline) = match (&map_defs, props.flat) {
-        (Some(defs), true) => (defs.0.to_string(), is_first_map(props.index)),
-        _ => (format!("{prefix}-map"), true),
+    let (map_base, inline) = if props.flat {
+        (flat_map_base(&prefix), is_first_map(props.index))
+    } else {
+        (format!("{prefix}-map"), true)
     };
     let chart_box = match chart_drawing_in(props.index, props.flat, &map_base, inline) {
         Some(drawing) => {
