@@ -34,7 +34,7 @@ pub const PARALLELS: (f64, f64) = (25.5, 39.0);
 /// The sphere's radius, in km.
 pub const EARTH_KM: f64 = 6371.0;
 /// How far simplification may move a line, in map units (a unit is about a pixel on a phone).
-pub const TOLERANCE: f64 = 0.6;
+pub const TOLERANCE: f64 = 0.8;
 /// The small globe: its radius in map units and the point it faces (longitude, latitude).
 pub const GLOBE_RADIUS: f64 = 19.0;
 pub const GLOBE_CENTRE: (f64, f64) = (40.0, 28.0);
