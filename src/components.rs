@@ -13,7 +13,6 @@ pub mod data_table;
 pub mod embed_panel;
 pub mod estimates_chart;
 pub mod figure_card;
-pub mod flow_chart;
 pub mod full_story;
 pub mod map_chart;
 pub mod quote_block;

@@ -6,9 +6,7 @@
 
 pub use escalation_domain::Chart;
 
-use crate::model::{
-    Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, PLACES, Place, QUOTES, Quote,
-};
+use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, PLACES, Place, QUOTES, Quote};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -63,7 +61,6 @@ pub struct MapView {
 pub struct Charts {
     pub units: UnitsChart,
     pub estimates: EstimatesChart,
-    pub flow: FlowChart,
 }
 
 /// The unit chart of the barrage, and its three views.
@@ -96,20 +93,6 @@ pub struct EstimatesChart {
     pub cruise: &'static Figure,
     pub drones: &'static Figure,
     pub total: &'static Figure,
-    pub roles: &'static [(&'static str, &'static Figure)],
-    pub view: ChartView,
-}
-
-/// From launch to impact.
-#[derive(Debug)]
-pub struct FlowChart {
-    pub title: &'static str,
-    pub total: &'static Figure,
-    pub entered: &'static Figure,
-    pub downed_before: &'static Figure,
-    pub downed_inside: &'static Figure,
-    pub reached: &'static Figure,
-    pub interceptors: &'static Group,
     pub roles: &'static [(&'static str, &'static Figure)],
     pub view: ChartView,
 }

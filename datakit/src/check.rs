@@ -261,7 +261,7 @@ pub struct ChartKind {
 }
 
 /// The charts the story gives the content of, and what each needs.
-pub const CHART_KINDS: [ChartKind; 3] = [
+pub const CHART_KINDS: [ChartKind; 2] = [
     ChartKind {
         name: "units",
         figures: &[
@@ -291,20 +291,6 @@ pub const CHART_KINDS: [ChartKind; 3] = [
         drawn: &["first", "revised", "ballistic", "cruise", "drones"],
         views: &[""],
         used_by: &[Chart::Estimates],
-    },
-    ChartKind {
-        name: "flow",
-        figures: &[
-            "total",
-            "entered",
-            "downed-before",
-            "downed-inside",
-            "reached",
-        ],
-        groups: &["interceptors"],
-        drawn: &["total", "entered"],
-        views: &[""],
-        used_by: &[Chart::Flow],
     },
 ];
 
@@ -1470,8 +1456,7 @@ fn check_charts(
     for kind in &CHART_KINDS {
         let given = match kind.name {
             "units" => raw.units.as_ref(),
-            "estimates" => raw.estimates.as_ref(),
-            _ => raw.flow.as_ref(),
+            _ => raw.estimates.as_ref(),
         };
         let Some(chart) = given else {
             if let Some((step, raw_step)) = steps

@@ -164,13 +164,12 @@ pub struct StoryFile {
     pub charts: RawCharts,
 }
 
-/// What each chart draws, by chart: `[charts.units]`, `[charts.estimates]`, `[charts.flow]`.
+/// What each chart draws, by chart: `[charts.units]`, `[charts.estimates]`.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawCharts {
     pub units: Option<RawChart>,
     pub estimates: Option<RawChart>,
-    pub flow: Option<RawChart>,
 }
 
 /// One chart: its title, the figures (and groups) it draws by the role each plays, and its

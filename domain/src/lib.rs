@@ -154,7 +154,6 @@ named! {
         UnitsByType = "units-by-type",
         UnitsByAirspace = "units-by-airspace",
         UnitsOutcome = "units-outcome",
-        Flow = "flow",
         Map = "map",
         Sources = "sources",
     }

@@ -10,7 +10,6 @@ use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::estimates_chart::{
     estimates_drawing, estimates_labelled, estimates_table, estimates_words,
 };
-use crate::components::flow_chart::{flow_drawing, flow_labelled, flow_table, flow_words};
 use crate::components::map_chart::{map_drawing, map_table, map_words};
 use crate::components::timeline_chart::{timeline_drawing, timeline_table, timeline_words};
 use crate::components::units_chart::{units_drawing, units_labelled, units_table, units_words};
@@ -40,7 +39,6 @@ pub fn chart_words(index: usize) -> Option<ChartWords> {
     match step.chart {
         Chart::Timeline => Some(timeline_words(step.events)),
         Chart::Estimates => Some(estimates_words()),
-        Chart::Flow => Some(flow_words()),
         Chart::Map => map_words(index),
         Chart::Sources => Some(ChartWords {
             title: "The two source articles".into(),
@@ -67,7 +65,6 @@ pub fn chart_drawing_in(index: usize, flat: bool, map_base: &str, inline: bool) 
     match step.chart {
         Chart::Timeline => Some(timeline_drawing(step.events)),
         Chart::Estimates => Some(estimates_drawing()),
-        Chart::Flow => Some(flow_drawing()),
         Chart::Map => map_drawing(index, map_base, inline),
         _ => None,
     }
@@ -82,7 +79,6 @@ pub fn chart_table(index: usize) -> Option<Html> {
     match step.chart {
         Chart::Timeline => Some(timeline_table(step.events)),
         Chart::Estimates => Some(estimates_table()),
-        Chart::Flow => Some(flow_table()),
         Chart::Map => map_table(index),
         _ => None,
     }
@@ -98,7 +94,6 @@ pub fn labelled_figures(index: usize) -> Vec<&'static Figure> {
     }
     match step.chart {
         Chart::Estimates => estimates_labelled(),
-        Chart::Flow => flow_labelled(),
         _ => Vec::new(),
     }
 }
