@@ -5,7 +5,6 @@
 //! scales to the column, so one geometry serves a 320 px phone and a 1280 px desktop.
 
 pub mod bars;
-pub mod flow;
 pub mod image;
 pub mod motion;
 pub mod scale;

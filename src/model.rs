@@ -81,6 +81,31 @@ pub struct Group {
     pub members: &'static [&'static str],
 }
 
+/// A place the locator map marks: tied to an article and to the event that happened there.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Place {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// What happened there, in our words.
+    pub what: &'static str,
+    /// "35.527° N, 51.778° E", as places.toml gives them.
+    pub coordinates: &'static str,
+    /// The gazetteer the coordinates come from.
+    pub coordinates_from: &'static str,
+    pub event: &'static Event,
+    pub source: &'static Source,
+    /// Where the map draws it, in tenths of a map unit (projected at build time).
+    pub at: (i16, i16),
+}
+
+/// The locator map's base (Natural Earth), projected, simplified and written as SVG
+/// `<symbol>`s at build time (`datakit::map_svg`): the land (each country a path), the
+/// disputed lines, the globe's land. `{base}` stands for the id stem of each copy.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BaseMap {
+    pub defs: &'static str,
+}
+
 /// Everything in data/, checked at build time.
 #[derive(Debug)]
 pub struct Dataset {

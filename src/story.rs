@@ -6,7 +6,7 @@
 
 pub use escalation_domain::Chart;
 
-use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, GROUPS, Group, QUOTES, Quote};
+use crate::model::{Date, DateSpan, EVENTS, Event, FIGURES, Figure, PLACES, Place, QUOTES, Quote};
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
@@ -23,6 +23,8 @@ pub struct Step {
     pub events: &'static [&'static Event],
     pub figures: &'static [&'static Figure],
     pub quotes: &'static [&'static Quote],
+    /// A map step's places, highlights and arrow.
+    pub map: Option<MapView>,
     /// What the step's chart shows, for readers who cannot see it.
     pub alt: &'static str,
 }
@@ -38,13 +40,27 @@ pub struct Story {
     pub share_step: usize,
 }
 
+/// What a map step shows on the one base map.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MapView {
+    pub title: &'static str,
+    /// The drawing, SVG markup laid out at build time (`datakit::map_svg`): `{base}` stands
+    /// for the id stem of the base map's symbols it uses.
+    pub svg: &'static str,
+    /// The places it marks and labels.
+    pub places: &'static [&'static Place],
+    /// The countries it highlights (with the same neutral tint), by label.
+    pub countries: &'static [&'static str],
+    /// A schematic arrow from one country to another: a direction, not a route.
+    pub arrow: Option<(&'static str, &'static str)>,
+}
+
 /// What the charts draw, from story.toml's `[charts.*]`: each chart's figures by role, as the
 /// records themselves, and its views' tables and notes.
 #[derive(Debug)]
 pub struct Charts {
     pub units: UnitsChart,
     pub estimates: EstimatesChart,
-    pub flow: FlowChart,
 }
 
 /// The unit chart of the barrage, and its three views.
@@ -77,20 +93,6 @@ pub struct EstimatesChart {
     pub cruise: &'static Figure,
     pub drones: &'static Figure,
     pub total: &'static Figure,
-    pub roles: &'static [(&'static str, &'static Figure)],
-    pub view: ChartView,
-}
-
-/// From launch to impact.
-#[derive(Debug)]
-pub struct FlowChart {
-    pub title: &'static str,
-    pub total: &'static Figure,
-    pub entered: &'static Figure,
-    pub downed_before: &'static Figure,
-    pub downed_inside: &'static Figure,
-    pub reached: &'static Figure,
-    pub interceptors: &'static Group,
     pub roles: &'static [(&'static str, &'static Figure)],
     pub view: ChartView,
 }

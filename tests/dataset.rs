@@ -133,6 +133,36 @@ fn a_step_event_outside_the_story_period_is_refused() {
 }
 
 #[test]
+fn a_place_outside_its_country_on_the_base_map_is_refused() {
+    assert_error(
+        "place-outside-country",
+        ErrorKind::InvalidField,
+        "places.toml",
+        3,
+    );
+}
+
+#[test]
+fn a_latitude_out_of_range_is_refused_at_its_line() {
+    assert_error(
+        "place-latitude-out-of-range",
+        ErrorKind::InvalidField,
+        "places.toml",
+        5,
+    );
+}
+
+#[test]
+fn a_map_step_naming_no_place_is_refused() {
+    assert_error(
+        "unknown-place",
+        ErrorKind::MissingReference,
+        "story.toml",
+        12,
+    );
+}
+
+#[test]
 fn malformed_toml_names_the_line() {
     assert_error("syntax", ErrorKind::Syntax, "events.toml", 4);
 }

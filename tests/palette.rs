@@ -286,9 +286,10 @@ const APART: &[(&str, &str, &str, &str)] = &[
     ("ballistic missiles / stopped before Israel", "step 7 by type → 8 by airspace",          "ballistic", "stopped"),
     ("ballistic missiles / entered airspace",      "step 7 by type → 8 by airspace",          "ballistic", "entered"),
     ("stopped (intercepted) / entered airspace",   "steps 8 by airspace and 9 outcome",       "stopped",   "entered"),
-    ("flow stage / unknown stage",                 "step 10 flow",                            "accent",    "entered"),
     ("timeline event / its axis and dates",        "every timeline step",                     "highlight", "muted"),
     ("highlighted event / entered airspace",       "step 5 timeline against steps 8–10",      "highlight", "entered"),
+    ("map place or arrow / land",                  "the map steps 1, 4 and 10",               "highlight", "rule"),
+    ("map dashed border / land",                   "the map steps 1, 4 and 10",               "text",      "rule"),
 ];
 
 #[test]

@@ -145,6 +145,73 @@ pub struct Group {
     pub note: Option<String>,
 }
 
+/// Thousandths of a degree: a coordinate as places.toml gives it (three decimals), written as
+/// a decimal number in the downloads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Milli(pub i32);
+
+impl Milli {
+    pub fn degrees(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+impl Serialize for Milli {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.degrees())
+    }
+}
+
+/// A place the map marks, tied to an article and to the event that happened there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    /// Natural Earth's name of the country it lies in.
+    pub country: String,
+    pub lat: Milli,
+    pub lon: Milli,
+    /// The gazetteer the coordinates come from.
+    pub coordinates_from: String,
+    /// What happened there, in our words.
+    pub what: String,
+    pub event: Ref,
+    pub source: Ref,
+    /// Where the map draws it, in tenths of a map unit (the widget's).
+    #[serde(skip)]
+    pub at: (i32, i32),
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// A country the map names: its label and where it sits, projected (tenths of a map unit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountryLabel {
+    /// Natural Earth's name.
+    pub name: String,
+    pub label: String,
+    /// A point inside the country: the arrow's end, and the label's place unless `label_at`.
+    pub at: (i32, i32),
+    /// Where the label sits when the country is too small for it (a line joins it to `at`).
+    pub label_at: Option<(i32, i32)>,
+    pub line: usize,
+}
+
+/// What a map step shows: its title, the places it marks, the countries it highlights
+/// (indexes into [`Dataset::countries`]) and a schematic arrow from one to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapSpec {
+    pub title: String,
+    pub places: Vec<Ref>,
+    pub countries: Vec<usize>,
+    pub arrow: Option<(usize, usize)>,
+    /// The step's drawing as SVG markup (`map_svg::step`), once the base map is read.
+    pub svg: String,
+    /// The labels of `countries` and of the arrow's ends, for the widget's table.
+    pub labels: Vec<String>,
+    pub arrow_labels: Option<(String, String)>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub slug: String,
@@ -159,6 +226,8 @@ pub struct Step {
     pub figures: Vec<Ref>,
     pub quotes: Vec<Ref>,
     pub groups: Vec<Ref>,
+    /// A map step's places, highlights and arrow.
+    pub map: Option<MapSpec>,
     pub alt: String,
 }
 
@@ -192,7 +261,7 @@ pub struct ChartKind {
 }
 
 /// The charts the story gives the content of, and what each needs.
-pub const CHART_KINDS: [ChartKind; 3] = [
+pub const CHART_KINDS: [ChartKind; 2] = [
     ChartKind {
         name: "units",
         figures: &[
@@ -222,20 +291,6 @@ pub const CHART_KINDS: [ChartKind; 3] = [
         drawn: &["first", "revised", "ballistic", "cruise", "drones"],
         views: &[""],
         used_by: &[Chart::Estimates],
-    },
-    ChartKind {
-        name: "flow",
-        figures: &[
-            "total",
-            "entered",
-            "downed-before",
-            "downed-inside",
-            "reached",
-        ],
-        groups: &["interceptors"],
-        drawn: &["total", "entered"],
-        views: &[""],
-        used_by: &[Chart::Flow],
     },
 ];
 
@@ -288,6 +343,13 @@ pub struct Dataset {
     pub figures: Vec<Figure>,
     pub quotes: Vec<Quote>,
     pub groups: Vec<Group>,
+    pub places: Vec<Place>,
+    /// The countries the map names (places.toml's `[[country]]`).
+    #[serde(skip)]
+    pub countries: Vec<CountryLabel>,
+    /// The map's base (data/basemap.json), when read.
+    #[serde(skip)]
+    pub basemap: Option<crate::map::BaseMapFile>,
     #[serde(skip)]
     pub story: Option<Story>,
 }
@@ -307,6 +369,7 @@ pub enum Table {
     Figure,
     Quote,
     Group,
+    Place,
 }
 
 impl Table {
@@ -317,6 +380,7 @@ impl Table {
             Table::Figure => "figure",
             Table::Quote => "quote",
             Table::Group => "group",
+            Table::Place => "place",
         }
     }
 }
@@ -558,6 +622,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     let figures_file = find("figures.toml");
     let quotes_file = find("quotes.toml");
     let groups_file = find("groups.toml");
+    let places_file = find("places.toml");
     let story_file = find("story.toml");
 
     let raw_sources: raw::SourcesFile = parse_file(sources_file, &mut report);
@@ -565,6 +630,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
     let raw_figures: raw::FiguresFile = parse_file(figures_file, &mut report);
     let raw_quotes: raw::QuotesFile = parse_file(quotes_file, &mut report);
     let raw_groups: raw::GroupsFile = parse_file(groups_file, &mut report);
+    let raw_places: raw::PlacesFile = parse_file(places_file, &mut report);
     let raw_story: Option<raw::StoryFile> =
         story_file.and_then(|file| match toml::from_str::<raw::StoryFile>(file.text) {
             Ok(story) => Some(story),
@@ -611,7 +677,7 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
             });
         }
     }
-    let defined: [(Option<&FileText>, Vec<&Text>, Table); 4] = [
+    let defined: [(Option<&FileText>, Vec<&Text>, Table); 5] = [
         (
             events_file,
             raw_events.event.iter().map(|e| &e.id).collect(),
@@ -631,6 +697,11 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
             groups_file,
             raw_groups.group.iter().map(|g| &g.id).collect(),
             Table::Group,
+        ),
+        (
+            places_file,
+            raw_places.place.iter().map(|p| &p.id).collect(),
+            Table::Place,
         ),
     ];
     for (file, list, table) in defined {
@@ -723,15 +794,12 @@ pub fn check(texts: Vec<(PathBuf, String)>) -> Result<Dataset, DataErrors> {
         }
     }
 
+    if let Some(file) = places_file {
+        check_places(&mut report, &ids, file, &raw_places, &mut dataset);
+    }
+
     if let (Some(file), Some(story)) = (story_file, raw_story) {
-        dataset.story = Some(check_story(
-            &mut report,
-            &ids,
-            &dataset.events,
-            &dataset.figures,
-            file,
-            story,
-        ));
+        dataset.story = Some(check_story(&mut report, &ids, &dataset, file, story));
     }
 
     if report.errors.is_empty() {
@@ -896,14 +964,312 @@ fn check_totals(report: &mut Report, file: &FileText, raw: &[raw::RawFigure], da
     }
 }
 
+/// A coordinate in its range, in thousandths of a degree; an error at its line when it is not.
+fn coordinate(
+    report: &mut Report,
+    file: &FileText,
+    value: &toml::Spanned<f64>,
+    name: &str,
+    limit: f64,
+) -> Option<Milli> {
+    let degrees = *value.get_ref();
+    if !degrees.is_finite() || degrees.abs() > limit {
+        report.at(
+            file,
+            value.span().start,
+            ErrorKind::InvalidField,
+            format!("`{name}` = {degrees}: a {name} lies between -{limit} and {limit} degrees"),
+        );
+        return None;
+    }
+    Some(Milli((degrees * 1000.0).round() as i32))
+}
+
+/// A point projected onto the map, in tenths of a map unit; an error when it falls outside the
+/// map's frame.
+fn on_map(
+    report: &mut Report,
+    file: &FileText,
+    offset: usize,
+    lat: Option<Milli>,
+    lon: Option<Milli>,
+    what: &str,
+) -> (i32, i32) {
+    // A coordinate out of its range has its own error already.
+    let (Some(lat), Some(lon)) = (lat, lon) else {
+        return (0, 0);
+    };
+    let (x, y) = crate::map::Lcc::frame().project(lon.degrees(), lat.degrees());
+    if !(0.0..=crate::map::WIDTH).contains(&x) || !(0.0..=crate::map::HEIGHT).contains(&y) {
+        report.at(
+            file,
+            offset,
+            ErrorKind::InvalidField,
+            format!("{what} lies outside the map's frame (eastern Mediterranean to eastern Iran)"),
+        );
+    }
+    ((x * 10.0).round() as i32, (y * 10.0).round() as i32)
+}
+
+fn check_places(
+    report: &mut Report,
+    ids: &IdIndex,
+    file: &FileText,
+    raw: &raw::PlacesFile,
+    dataset: &mut Dataset,
+) {
+    for p in &raw.place {
+        let id = p.id.get_ref().trim().to_string();
+        let lat = coordinate(report, file, &p.lat, "latitude", 90.0);
+        let lon = coordinate(report, file, &p.lon, "longitude", 180.0);
+        let at = on_map(
+            report,
+            file,
+            p.id.span().start,
+            lat,
+            lon,
+            &format!("place `{id}`"),
+        );
+        dataset.places.push(Place {
+            name: report.non_empty(file, &p.name, "name"),
+            country: report.non_empty(file, &p.country, "country"),
+            lat: lat.unwrap_or(Milli(0)),
+            lon: lon.unwrap_or(Milli(0)),
+            coordinates_from: report.non_empty(file, &p.coordinates_from, "coordinates_from"),
+            what: report.non_empty(file, &p.what, "what"),
+            event: ids.expect(report, file, &p.event, Table::Event, "event"),
+            source: ids.expect(report, file, &p.source, Table::Source, "source"),
+            at,
+            line: file.line_of(p.id.span().start),
+            id,
+        });
+    }
+    for c in &raw.country {
+        let name = report.non_empty(file, &c.name, "name");
+        if dataset.countries.iter().any(|k| k.name == name) {
+            report.at(
+                file,
+                c.name.span().start,
+                ErrorKind::DuplicateId,
+                format!("country `{name}` is named twice"),
+            );
+        }
+        let lat = coordinate(report, file, &c.lat, "latitude", 90.0);
+        let lon = coordinate(report, file, &c.lon, "longitude", 180.0);
+        let at = on_map(
+            report,
+            file,
+            c.name.span().start,
+            lat,
+            lon,
+            &format!("country `{name}`'s point"),
+        );
+        let label_at = match (&c.label_lat, &c.label_lon) {
+            (Some(la), Some(lo)) => {
+                let (la, lo) = (
+                    coordinate(report, file, la, "latitude", 90.0),
+                    coordinate(report, file, lo, "longitude", 180.0),
+                );
+                Some(on_map(
+                    report,
+                    file,
+                    c.name.span().start,
+                    la,
+                    lo,
+                    &format!("country `{name}`'s label"),
+                ))
+            }
+            (None, None) => None,
+            _ => {
+                report.at(
+                    file,
+                    c.name.span().start,
+                    ErrorKind::InvalidField,
+                    format!("country `{name}`: give both `label_lat` and `label_lon`, or neither"),
+                );
+                None
+            }
+        };
+        dataset.countries.push(CountryLabel {
+            label: c
+                .label
+                .as_ref()
+                .map_or_else(|| name.clone(), |l| report.non_empty(file, l, "label")),
+            name,
+            at,
+            label_at,
+            line: file.line_of(c.name.span().start),
+        });
+    }
+}
+
+/// The places against the base map: each inside its country's land, each named country on it.
+/// `file` is places.toml's path, for the errors.
+pub fn check_on_basemap(
+    dataset: &Dataset,
+    basemap: &crate::map::BaseMapFile,
+    file: &Path,
+) -> Vec<DataError> {
+    let mut errors = Vec::new();
+    let mut error = |line: usize, kind: ErrorKind, message: String| {
+        errors.push(DataError {
+            file: file.to_path_buf(),
+            line,
+            kind,
+            message,
+        });
+    };
+    let point = |(x, y): (i32, i32)| (f64::from(x) / 10.0, f64::from(y) / 10.0);
+    for p in &dataset.places {
+        match basemap.country(&p.country) {
+            None => error(
+                p.line,
+                ErrorKind::MissingReference,
+                format!(
+                    "place `{}`: no country `{}` on the base map (Natural Earth's names)",
+                    p.id, p.country
+                ),
+            ),
+            Some(shape) if !shape.contains(point(p.at)) => error(
+                p.line,
+                ErrorKind::InvalidField,
+                format!(
+                    "place `{}` ({}° N, {}° E) lies outside {}'s land",
+                    p.id,
+                    p.lat.degrees(),
+                    p.lon.degrees(),
+                    p.country
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for c in &dataset.countries {
+        match basemap.country(&c.name) {
+            None => error(
+                c.line,
+                ErrorKind::MissingReference,
+                format!(
+                    "no country `{}` on the base map (Natural Earth's names)",
+                    c.name
+                ),
+            ),
+            Some(shape) if !shape.contains(point(c.at)) => error(
+                c.line,
+                ErrorKind::InvalidField,
+                format!("country `{}`: its point lies outside its land", c.name),
+            ),
+            Some(_) => {}
+        }
+    }
+    errors
+}
+
+fn check_map_step(
+    report: &mut Report,
+    ids: &IdIndex,
+    dataset: &Dataset,
+    file: &FileText,
+    s: &raw::RawStep,
+    chart: Chart,
+) -> Option<MapSpec> {
+    let country = |report: &mut Report, name: &Text| -> usize {
+        let wanted = name.get_ref().trim();
+        dataset
+            .countries
+            .iter()
+            .position(|c| c.name == wanted)
+            .unwrap_or_else(|| {
+                report.at(
+                    file,
+                    name.span().start,
+                    ErrorKind::MissingReference,
+                    format!("country `{wanted}`: not a [[country]] of places.toml"),
+                );
+                0
+            })
+    };
+    if chart != Chart::Map {
+        let stray = s
+            .map_title
+            .as_ref()
+            .map(|t| t.span().start)
+            .or(s.places.first().map(|p| p.span().start))
+            .or(s.countries.first().map(|c| c.span().start))
+            .or(s.arrow.as_ref().map(|a| a.span().start));
+        if let Some(offset) = stray {
+            report.at(
+                file,
+                offset,
+                ErrorKind::InvalidField,
+                "`map_title`, `places`, `countries` and `arrow` belong to a step whose chart is `map`".into(),
+            );
+        }
+        return None;
+    }
+    let title = match &s.map_title {
+        Some(t) => report.non_empty(file, t, "map_title"),
+        None => {
+            report.at(
+                file,
+                s.chart.span().start,
+                ErrorKind::InvalidField,
+                "a map step needs a `map_title`".into(),
+            );
+            String::new()
+        }
+    };
+    if s.places.is_empty() && s.countries.is_empty() {
+        report.at(
+            file,
+            s.chart.span().start,
+            ErrorKind::InvalidField,
+            "a map step marks at least one place or highlights one country".into(),
+        );
+    }
+    let places = s
+        .places
+        .iter()
+        .map(|id| ids.expect(report, file, id, Table::Place, "places"))
+        .collect();
+    let countries: Vec<usize> = s.countries.iter().map(|c| country(report, c)).collect();
+    let arrow = s.arrow.as_ref().and_then(|a| match &a.get_ref()[..] {
+        [from, to] => Some((country(report, from), country(report, to))),
+        _ => {
+            report.at(
+                file,
+                a.span().start,
+                ErrorKind::InvalidField,
+                "`arrow` names two countries: from, to".into(),
+            );
+            None
+        }
+    });
+    let label = |i: usize| {
+        dataset
+            .countries
+            .get(i)
+            .map_or_else(String::new, |c| c.label.clone())
+    };
+    Some(MapSpec {
+        title,
+        places,
+        labels: countries.iter().map(|&i| label(i)).collect(),
+        arrow_labels: arrow.map(|(from, to)| (label(from), label(to))),
+        countries,
+        arrow,
+        svg: String::new(),
+    })
+}
+
 fn check_story(
     report: &mut Report,
     ids: &IdIndex,
-    events: &[Event],
-    figures: &[Figure],
+    dataset: &Dataset,
     file: &FileText,
     story: raw::StoryFile,
 ) -> Story {
+    let (events, figures) = (&dataset.events[..], &dataset.figures[..]);
     let title = report.non_empty(file, &story.title, "title");
     let dek = report.non_empty(file, &story.dek, "dek");
     let period = report.date(file, &story.period, "period");
@@ -1013,6 +1379,7 @@ fn check_story(
                 .iter()
                 .map(|id| ids.expect(report, file, id, Table::Group, "groups"))
                 .collect(),
+            map: check_map_step(report, ids, dataset, file, s, chart),
             alt: report.non_empty(file, &s.alt, "alt"),
         });
     }
@@ -1089,8 +1456,7 @@ fn check_charts(
     for kind in &CHART_KINDS {
         let given = match kind.name {
             "units" => raw.units.as_ref(),
-            "estimates" => raw.estimates.as_ref(),
-            _ => raw.flow.as_ref(),
+            _ => raw.estimates.as_ref(),
         };
         let Some(chart) = given else {
             if let Some((step, raw_step)) = steps

@@ -27,6 +27,7 @@ pub fn to_csv_files(data: &Dataset) -> Vec<(&'static str, String)> {
         ("escalation-figures.csv", csv_file(&data.figures)),
         ("escalation-quotes.csv", csv_file(&data.quotes)),
         ("escalation-groups.csv", csv_file(&data.groups)),
+        ("escalation-places.csv", csv_file(&data.places)),
     ]
 }
 

@@ -16,6 +16,9 @@
 pub mod check;
 mod emit_rust;
 pub mod export;
+pub mod map;
+pub mod map_layout;
+pub mod map_svg;
 mod raw;
 
 use std::fmt;
@@ -27,17 +30,23 @@ pub use escalation_domain::{Amount, Chart, Date, DateSpan, EventKind, Qualifier}
 
 /// The files `data/` holds, in the order they are read. Each is optional for [`load_dir`]
 /// (fixtures hold only the tables they break); [`REQUIRED_FILES`] lists what a real build needs.
-pub const DATA_FILES: [&str; 6] = [
+pub const DATA_FILES: [&str; 7] = [
     "sources.toml",
     "events.toml",
     "figures.toml",
     "quotes.toml",
     "groups.toml",
+    "places.toml",
     "story.toml",
 ];
 
 /// The files the widget cannot be built without.
-pub const REQUIRED_FILES: [&str; 6] = DATA_FILES;
+pub const REQUIRED_FILES: [&str; 7] = DATA_FILES;
+
+/// The locator map's base, generated from Natural Earth by `cargo xtask basemap`: read beside
+/// the TOML files when present (a real build needs it), to check that every place lies in its
+/// country's land.
+pub const BASEMAP_FILE: &str = "basemap.json";
 
 /// What kind of problem a data file has. Tests match on this, never on message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,13 +138,56 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, DataErrors> {
             }
         }
     }
-    check::check(texts)
+    let mut dataset = check::check(texts)?;
+    let basemap_path = dir.join(BASEMAP_FILE);
+    if basemap_path.exists() {
+        let fail = |kind: ErrorKind, message: String| {
+            DataErrors(vec![DataError {
+                file: basemap_path.clone(),
+                line: 0,
+                kind,
+                message,
+            }])
+        };
+        let text = std::fs::read_to_string(&basemap_path)
+            .map_err(|e| fail(ErrorKind::Io, format!("cannot read: {e}")))?;
+        let basemap: map::BaseMapFile = serde_json::from_str(&text).map_err(|e| {
+            DataErrors(vec![DataError {
+                file: basemap_path.clone(),
+                line: e.line(),
+                kind: ErrorKind::Syntax,
+                message: format!("{e} (regenerate it with `cargo xtask basemap`)"),
+            }])
+        })?;
+        let errors = check::check_on_basemap(&dataset, &basemap, &dir.join("places.toml"));
+        if !errors.is_empty() {
+            return Err(DataErrors(errors));
+        }
+        dataset.basemap = Some(basemap);
+        // Each map step's drawing, now that the base map is known.
+        if let Some(story) = &dataset.story {
+            let drawn: Vec<Option<String>> = story
+                .steps
+                .iter()
+                .map(|s| s.map.as_ref().map(|spec| map_svg::step(&dataset, spec)))
+                .collect();
+            if let Some(story) = dataset.story.as_mut() {
+                for (step, svg) in story.steps.iter_mut().zip(drawn) {
+                    if let (Some(spec), Some(svg)) = (step.map.as_mut(), svg) {
+                        spec.svg = svg;
+                    }
+                }
+            }
+        }
+    }
+    Ok(dataset)
 }
 
 /// Reads and checks `dir`, requiring every file a real build needs.
 pub fn load_required(dir: &Path) -> Result<Dataset, DataErrors> {
     let missing: Vec<DataError> = REQUIRED_FILES
         .iter()
+        .chain(&[BASEMAP_FILE])
         .map(|name| dir.join(name))
         .filter(|path| !path.exists())
         .map(|file| DataError {

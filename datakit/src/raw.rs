@@ -116,6 +116,40 @@ pub struct RawGroup {
     pub note: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PlacesFile {
+    #[serde(default)]
+    pub place: Vec<RawPlace>,
+    #[serde(default)]
+    pub country: Vec<RawCountry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlace {
+    pub id: Text,
+    pub name: Text,
+    pub country: Text,
+    pub lat: Spanned<f64>,
+    pub lon: Spanned<f64>,
+    pub coordinates_from: Text,
+    pub what: Text,
+    pub event: Text,
+    pub source: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCountry {
+    pub name: Text,
+    pub label: Option<Text>,
+    pub lat: Spanned<f64>,
+    pub lon: Spanned<f64>,
+    pub label_lat: Option<Spanned<f64>>,
+    pub label_lon: Option<Spanned<f64>>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StoryFile {
@@ -130,13 +164,12 @@ pub struct StoryFile {
     pub charts: RawCharts,
 }
 
-/// What each chart draws, by chart: `[charts.units]`, `[charts.estimates]`, `[charts.flow]`.
+/// What each chart draws, by chart: `[charts.units]`, `[charts.estimates]`.
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct RawCharts {
     pub units: Option<RawChart>,
     pub estimates: Option<RawChart>,
-    pub flow: Option<RawChart>,
 }
 
 /// One chart: its title, the figures (and groups) it draws by the role each plays, and its
@@ -188,5 +221,15 @@ pub struct RawStep {
     pub quotes: Vec<Text>,
     #[serde(default)]
     pub groups: Vec<Text>,
+    /// A map step's chart title.
+    pub map_title: Option<Text>,
+    /// The places a map step marks (ids in places.toml).
+    #[serde(default)]
+    pub places: Vec<Text>,
+    /// The countries a map step highlights (names of places.toml's `[[country]]`).
+    #[serde(default)]
+    pub countries: Vec<Text>,
+    /// A map step's schematic arrow: from one country to another.
+    pub arrow: Option<Spanned<Vec<Text>>>,
     pub alt: Text,
 }

@@ -154,7 +154,7 @@ named! {
         UnitsByType = "units-by-type",
         UnitsByAirspace = "units-by-airspace",
         UnitsOutcome = "units-outcome",
-        Flow = "flow",
+        Map = "map",
         Sources = "sources",
     }
 }

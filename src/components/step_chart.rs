@@ -10,7 +10,7 @@ use crate::components::chart_frame::{ChartWords, Drawing};
 use crate::components::estimates_chart::{
     estimates_drawing, estimates_labelled, estimates_table, estimates_words,
 };
-use crate::components::flow_chart::{flow_drawing, flow_labelled, flow_table, flow_words};
+use crate::components::map_chart::{map_drawing, map_table, map_words};
 use crate::components::timeline_chart::{timeline_drawing, timeline_table, timeline_words};
 use crate::components::units_chart::{units_drawing, units_labelled, units_table, units_words};
 use crate::geom::units::View;
@@ -39,7 +39,7 @@ pub fn chart_words(index: usize) -> Option<ChartWords> {
     match step.chart {
         Chart::Timeline => Some(timeline_words(step.events)),
         Chart::Estimates => Some(estimates_words()),
-        Chart::Flow => Some(flow_words()),
+        Chart::Map => map_words(index),
         Chart::Sources => Some(ChartWords {
             title: "The two source articles".into(),
             ..ChartWords::default()
@@ -49,8 +49,15 @@ pub fn chart_words(index: usize) -> Option<ChartWords> {
 }
 
 /// The drawing of step `index`'s chart; `flat` draws the unit chart still. `None` for a step
-/// whose chart is not a drawing (none, or the sources).
+/// whose chart is not a drawing (none, or the sources). A map brings its own copy of the base
+/// map (see [`chart_drawing_in`]).
 pub fn chart_drawing(index: usize, flat: bool) -> Option<Drawing> {
+    chart_drawing_in(index, flat, "map", true)
+}
+
+/// The same, with a map pointing at the base map's symbols `map_base`, which `inline` brings
+/// along (the flat story draws them once for all its steps).
+pub fn chart_drawing_in(index: usize, flat: bool, map_base: &str, inline: bool) -> Option<Drawing> {
     let step = step(index)?;
     if let Some(view) = units_view(step.chart) {
         return Some(units_drawing(view, flat));
@@ -58,7 +65,7 @@ pub fn chart_drawing(index: usize, flat: bool) -> Option<Drawing> {
     match step.chart {
         Chart::Timeline => Some(timeline_drawing(step.events)),
         Chart::Estimates => Some(estimates_drawing()),
-        Chart::Flow => Some(flow_drawing()),
+        Chart::Map => map_drawing(index, map_base, inline),
         _ => None,
     }
 }
@@ -72,7 +79,7 @@ pub fn chart_table(index: usize) -> Option<Html> {
     match step.chart {
         Chart::Timeline => Some(timeline_table(step.events)),
         Chart::Estimates => Some(estimates_table()),
-        Chart::Flow => Some(flow_table()),
+        Chart::Map => map_table(index),
         _ => None,
     }
 }
@@ -87,7 +94,6 @@ pub fn labelled_figures(index: usize) -> Vec<&'static Figure> {
     }
     match step.chart {
         Chart::Estimates => estimates_labelled(),
-        Chart::Flow => flow_labelled(),
         _ => Vec::new(),
     }
 }

@@ -20,11 +20,12 @@ use yew::prelude::*;
 
 use crate::components::chart_frame::{chart_footer, chart_svg};
 use crate::components::figure_card::figure_card;
+use crate::components::map_chart::{flat_map_base, is_first_map};
 use crate::components::quote_block::quote_block;
 use crate::components::scope::use_id_prefix;
 use crate::components::scope::{chart_id, slide_id};
 use crate::components::sources_panel::{Downloads, SourcesPanel, source_list};
-use crate::components::step_chart::{card_figures, chart_drawing, chart_table, chart_words};
+use crate::components::step_chart::{card_figures, chart_drawing_in, chart_table, chart_words};
 use crate::story::{Chart, STORY};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -48,7 +49,13 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let title_id = format!("{chart_id}-title");
     let alt = AttrValue::from(step.alt);
     let is_sources = step.chart == Chart::Sources;
-    let chart_box = match chart_drawing(props.index, props.flat) {
+    // The flat story's map steps share its one copy of the base map; the stage brings its own.
+    let (map_base, inline) = if props.flat {
+        (flat_map_base(&prefix), is_first_map(props.index))
+    } else {
+        (format!("{prefix}-map"), true)
+    };
+    let chart_box = match chart_drawing_in(props.index, props.flat, &map_base, inline) {
         Some(drawing) => {
             let title = words.as_ref().map(|w| w.title.clone()).unwrap_or_default();
             chart_svg(&chart_id, &title, &alt, drawing, !props.flat)

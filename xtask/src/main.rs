@@ -3,6 +3,7 @@
 //! Each task installs what it needs first (see `tools`), so a fresh machine with only the
 //! Rust toolchain, node/npm and apt can run every task with nothing done by hand.
 
+mod basemap;
 mod bench;
 mod compress;
 mod dist;
@@ -33,6 +34,8 @@ Tasks:
   export-data <dir>    write the dataset as JSON and CSV into <dir> (used by trunk's post-build hook)
   export-images [dir]  write the chart images and the share card (SVG and PNG) into <dir>/images/, and
                        with $ESCALATION_PUBLIC_URL oembed.json into <dir> (trunk's post-build hook)
+  basemap [--check]    make data/basemap.json (the locator map's base) from npm world-atlas@2.0.2;
+                       --check fails if the committed file differs
   setup                install the build and test tools only
 ";
 
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("dist") => dist::run(&args[1..]).map(|_| ()),
         Some("bench") => bench::run(),
+        Some("basemap") => basemap::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("export-data") => dist::export_data(args.get(1).map(String::as_str)),
         Some("export-images") => dist::export_images(args.get(1).map(String::as_str)),
