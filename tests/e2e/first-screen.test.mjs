@@ -45,10 +45,13 @@ test('the bundle works from a sub-path (relative asset URLs)', async () => {
 // step one height, the zoomed timeline, the step's details, focus and scroll handling) took
 // the first load from about 197 kB to about 211 kB, after talc replaced dlmalloc (-2 kB); serde
 // at the JavaScript edge, host values read with catching bindings, the clipboard's fallback and
-// the messages' origin checks took it to about 215 kB; the floods' caps, unique id prefixes and
-// the chart images' links to about 217 kB, and minified stylesheets back to 215.4 kB. The
-// guard sits just above that and any further growth fails CI until it is paid for.
-const FIRST_LOAD_GZIP_BUDGET = 216_000;
+// the messages' origin checks took it to about 215 kB; the floods' caps, unique id prefixes,
+// the chart images' links, pym.js and the `base` option to about 218 kB, minified stylesheets
+// and JS glue back to 215.8 kB. Then two features were paid for knowingly, each recorded in
+// docs/performance.md: the unit chart on a canvas (+7.7 kB: a unit-chart step 3-7x quicker)
+// and the locator map (+8.1 kB against its 5 kB target): 230.8 kB. The guard sits just above
+// that and any further growth fails CI until it is paid for.
+const FIRST_LOAD_GZIP_BUDGET = 232_000;
 
 test('the first load stays within its compressed byte budget', async () => {
   const { gzipSync } = await import('node:zlib');
