@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve, pages, launch, watchedPage } from './support.mjs';
+import { serve, pages, launch, watchedPage, scrollSettles } from './support.mjs';
 
 const PYM = createRequire(import.meta.url).resolve('pym.js/dist/pym.v1.js');
 /** What pym's Parent reads from its child: `_makeMessageRegex('container')`. */
@@ -109,20 +109,6 @@ async function heightSettles(page, frame) {
 
 async function stepTo(frame, n) {
   await frame.waitForFunction((n) => document.querySelector('.live-story .progress-count').textContent.startsWith(`${n} of`), n);
-}
-
-/** Waits until the page has stopped scrolling. */
-async function scrollSettles(page) {
-  await page.evaluate(() => new Promise((resolve) => {
-    let last = window.scrollY;
-    let still = 0;
-    const tick = () => {
-      still = window.scrollY === last ? still + 1 : 0;
-      last = window.scrollY;
-      if (still >= 6) resolve(); else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }));
 }
 
 /** The frame's stage as the host's reader sees it: its box in the host's viewport. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { watchedPage, suite } from './support.mjs';
+import { watchedPage, suite, scrollSettles } from './support.mjs';
 
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
 const env = suite({}, async () => { await mkdir(SHOTS, { recursive: true }); });
@@ -32,20 +32,6 @@ async function topLevelBox(w, selector) {
   if (!w.frameElement) return inner;
   const frame = await w.frameElement.evaluate((el) => el.getBoundingClientRect().top);
   return { ...inner, top: inner.top + frame, bottom: inner.bottom + frame };
-}
-
-/** Waits until the page has stopped scrolling (smooth scrolls take a few frames). */
-async function scrollSettles(page) {
-  await page.evaluate(() => new Promise((resolve) => {
-    let last = window.scrollY;
-    let still = 0;
-    const tick = () => {
-      still = window.scrollY === last ? still + 1 : 0;
-      last = window.scrollY;
-      if (still >= 6) resolve(); else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  }));
 }
 
 /** Opens every step in turn with its target in the progress row, and runs `check(i)` on each. */

@@ -96,3 +96,18 @@ export function suite(serveOptions = {}, setup = async () => {}) {
   });
   return env;
 }
+
+/** Waits until the page has stopped scrolling: six frames in a row at one scroll position
+ * (smooth scrolls take a few frames). */
+export async function scrollSettles(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = window.scrollY;
+    let still = 0;
+    const tick = () => {
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+      if (still >= 6) resolve(); else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+}
