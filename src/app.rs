@@ -112,6 +112,10 @@ pub struct ExplainerProps {
     /// the widget has taken over its prerendered markup); without one they are SVG elements.
     #[prop_or_default]
     pub marks_painter: Painter,
+    /// The step whose neighbours' charts the stage makes ahead, hidden, so that stepping to
+    /// one only shows it (the host moves it once the page is idle after a step).
+    #[prop_or_default]
+    pub ahead: Option<usize>,
 }
 
 /// The defaults each `#[prop_or…]` names (the derive would make `flat_copy` false).
@@ -189,7 +193,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     <div class="story-stage" id={stage_id(&prefix)}
                         onkeydown={on_keydown} onpointerdown={on_pointerdown} onpointerup={on_pointerup}>
                         <Stepper index={index} on_action={on_action.clone()} />
-                        <StepView index={index} />
+                        <StepView index={index} ahead={props.ahead} />
                         <Controls index={index} on_action={on_action} />
                     </div>
                     <StepDetails index={index} open={props.tables_open} />

@@ -53,10 +53,20 @@ pub fn tab_id(prefix: &str, index: usize) -> String {
     format!("{prefix}-tab-{}", index + 1)
 }
 
-/// The id of the step's chart, whose title and description ids start with it.
+/// The id of a step's chart in the flat story (one scope per step), whose title and
+/// description ids start with it.
 pub fn chart_id(prefix: &str) -> String {
     format!("{prefix}-chart")
 }
+
+/// The id of the chart in the stage's chart box `key` (`step_view::chart_box_key`): the stage
+/// holds the live step's box and its neighbours', each with ids of its own.
+pub fn stage_chart_id(prefix: &str, key: &str) -> String {
+    format!("{prefix}-chart-{key}")
+}
+
+/// The key of the chart box the unit-chart steps share (their marks move from view to view).
+pub const UNITS_BOX: &str = "units";
 
 /// The id of the canvas laid over the chart with id `chart_id`, on which the page's painter
 /// draws the live unit chart's marks.

@@ -13,7 +13,9 @@ use crate::components::chart_frame::{
     ChartWords, Drawing, LegendEntry, STAGE_HEIGHT, stage_offset,
 };
 use crate::components::data_table::figure_table;
-use crate::components::scope::{IdScope, chart_id, marks_canvas_id, use_id_prefix};
+use crate::components::scope::{
+    IdScope, UNITS_BOX, marks_canvas_id, stage_chart_id, use_id_prefix,
+};
 use crate::components::units_canvas::Viewport;
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
 use crate::geom::{WIDTH, fmt};
@@ -157,7 +159,7 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
         .filter(|_| !props.still);
     let on_canvas = painter.is_some();
     {
-        let canvas_id = marks_canvas_id(&chart_id(&use_id_prefix()));
+        let canvas_id = marks_canvas_id(&stage_chart_id(&use_id_prefix(), UNITS_BOX));
         use_effect_with((layout.clone(), props.view), move |(layout, view)| {
             if let Some(painter) = painter {
                 let viewport = Viewport {

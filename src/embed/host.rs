@@ -47,6 +47,9 @@ pub trait Page {
     fn marks_painter(&self) -> Option<Rc<dyn MarksPainter>> {
         None
     }
+    /// Runs `task` once the page is idle (after the frame that shows a step, when nothing
+    /// waits); natively never.
+    fn when_idle(&self, _task: Box<dyn FnOnce()>) {}
 }
 
 /// No page at all: the native render (prerender, tests).
@@ -255,6 +258,15 @@ pub fn Host(props: &HostProps) -> Html {
             move || drop(listening)
         });
     }
+    // Once the page is idle after a step, the stage makes that step's neighbours ahead.
+    let ahead = use_state_eq(|| None::<usize>);
+    {
+        let (page, ahead) = (props.page.clone(), ahead.clone());
+        use_effect_with(index, move |index| {
+            let index = *index;
+            page.0.when_idle(Box::new(move || ahead.set(Some(index))));
+        });
+    }
     {
         let (mode, page) = (props.mode, props.page.clone());
         let live = settings.is_some();
@@ -291,7 +303,7 @@ pub fn Host(props: &HostProps) -> Html {
             tables_open={o.tables_open} instance={props.instance.clone()}
             embed_base={current.embed_base.clone()} on_copy={on_copy}
             downloads={current.downloads.clone()} flat_copy={props.flat_copy}
-            marks_painter={(*marks_painter).clone()} />
+            marks_painter={(*marks_painter).clone()} ahead={*ahead} />
     }
 }
 

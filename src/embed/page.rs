@@ -58,6 +58,9 @@ impl Page for BrowserPage {
     fn marks_painter(&self) -> Option<Rc<dyn MarksPainter>> {
         Some(super::canvas::painter())
     }
+    fn when_idle(&self, task: Box<dyn FnOnce()>) {
+        when_idle(task);
+    }
 }
 
 fn location() -> Option<web_sys::Location> {
@@ -464,6 +467,36 @@ fn after_paint(task: fn()) {
     let backup = Closure::once_into_js(task);
     let _ =
         window.set_timeout_with_callback_and_timeout_and_arguments_0(backup.unchecked_ref(), 250);
+}
+
+/// Longest wait for an idle moment before `when_idle`'s task runs anyway, in milliseconds.
+const IDLE_TIMEOUT_MS: i32 = 1000;
+
+/// Runs `task` when the browser is idle (`requestIdleCallback`, with a deadline), or, where
+/// it has none (Safari), in a task after the next frame is painted.
+fn when_idle(task: Box<dyn FnOnce()>) {
+    let window = gloo::utils::window();
+    let callback = Closure::once_into_js(task);
+    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(
+                &options,
+                &JsValue::from_str("timeout"),
+                &JsValue::from(IDLE_TIMEOUT_MS),
+            );
+            let _ = request.call2(&window, &callback, &options);
+        }
+        None => {
+            let after_frame = Closure::once_into_js(move || {
+                let _ = gloo::utils::window().set_timeout_with_callback(callback.unchecked_ref());
+            });
+            let _ = window.request_animation_frame(after_frame.unchecked_ref());
+        }
+    }
 }
 
 /// The page-wide listeners of the bundle's own page.

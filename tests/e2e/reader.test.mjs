@@ -262,6 +262,54 @@ async function settled(page, view) {
   return page.evaluate(() => window.inkOf(document.querySelector('.live-story .units-canvas')));
 }
 
+test('a step to a neighbour shows its chart made ahead: nothing is built, ids stay unique, the waiting boxes are hidden', async () => {
+  const { context, page, problems } = await watchedPage(env.browser);
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto(`${env.server.url}#step-${steps[1].slug}`);
+  await waitForStep(page, 2);
+  // Once the page has been idle, the boxes of steps 1 and 3 wait beside step 2's.
+  const waiting = (page) => page.evaluate(() => [...document.querySelectorAll('.live-story .slot-box .chart-ahead')].map((b) => b.dataset.box));
+  await page.waitForFunction(() => document.querySelectorAll('.live-story .slot-box .chart-ahead').length === 2);
+  assert.deepEqual(await waiting(page), ['s1', 's3']);
+  const hidden = await page.evaluate(() => [...document.querySelectorAll('.live-story .slot-box .chart-ahead')].map((b) => ({
+    visibility: getComputedStyle(b).visibility,
+    ariaHidden: b.getAttribute('aria-hidden'),
+    svgs: b.querySelectorAll('svg').length,
+  })));
+  for (const box of hidden) {
+    assert.deepEqual(box, { visibility: 'hidden', ariaHidden: 'true', svgs: box.svgs }, 'a waiting box is hidden from eyes and assistive technology');
+    assert.ok(box.svgs > 0, 'and already drawn');
+  }
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id twice with boxes waiting');
+  // Every element of step 3's waiting box is marked; after the step, the live box is that box,
+  // with nothing in it built anew.
+  await page.evaluate(() => {
+    const next = document.querySelector('.live-story .slot-box [data-box="s3"]');
+    for (const el of [next, ...next.querySelectorAll('*')]) el.madeAhead = true;
+  });
+  await page.locator('.live-story .step-next').click();
+  await waitForStep(page, 3);
+  const live = await page.evaluate(() => {
+    const box = document.querySelector('.live-story .slot-live.chart-box');
+    const all = [box, ...box.querySelectorAll('*')];
+    return { box: box.dataset.box, built: all.filter((el) => !el.madeAhead).length, elements: all.length, visibility: getComputedStyle(box).visibility, ariaHidden: box.getAttribute('aria-hidden') };
+  });
+  assert.equal(live.box, 's3');
+  assert.equal(live.built, 0, `${live.built} of the live box's ${live.elements} elements were built by the step`);
+  assert.deepEqual([live.visibility, live.ariaHidden], ['visible', null]);
+  const svg = page.locator('.live-story .slot-live.chart-box .chart-svg');
+  assert.ok(await svg.isVisible(), 'the chart shows');
+  // The ARIA names still point inside the live box.
+  const named = await svg.evaluate((el) => el.getAttribute('aria-labelledby').split(' ').every((id) => el.querySelector(`[id="${id}"]`)));
+  assert.ok(named, 'the chart is named by its own title and description');
+  // And the box that was live now waits, hidden, for a step back; the next one is made ahead.
+  await page.waitForFunction(() => document.querySelector('.live-story .slot-box [data-box="s4"]'));
+  assert.deepEqual(await waiting(page), ['s2', 's4']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the unit chart marks move between barrage steps, and reduced motion stops the animation', async () => {
   const barrage = steps.findIndex((s) => s.slug === 'barrage');
   assert.ok(barrage > 0);
