@@ -70,22 +70,7 @@ pub fn StepView(props: &StepViewProps) -> Html {
     let footer = words.as_ref().map(chart_footer).unwrap_or_default();
     if props.flat {
         // The flat story's map steps share its one copy of the base map.
-        let map_base = flat_map_base(&prefix);
-        let drawing = chart_drawing_in(props.index, true, &map_base, is_first_map(props.index));
-        let chart_box = match drawing {
-            Some(drawing) => {
-                let title = words.as_ref().map(|w| w.title.clone()).unwrap_or_default();
-                chart_svg(
-                    &chart_id,
-                    &title,
-                    &AttrValue::from(step.alt),
-                    drawing,
-                    false,
-                )
-            }
-            None if is_sources => html! { <SourcesPanel /> },
-            None => Html::default(),
-        };
+        let chart_box = drawing_box(props.index, &chart_id, Some(&flat_map_base(&prefix)));
         return html! {
             <section class="flat-step" data-step={step.slug}>
                 <p class="flat-position">{ format!("Step {position}") }</p>
@@ -188,8 +173,12 @@ pub fn box_items(live: usize, ahead: Option<usize>, steps: usize) -> Vec<BoxItem
         .map(|a| (a.saturating_sub(1)..=(a + 1).min(last)).collect())
         .unwrap_or_default();
     if !wanted.contains(&live) {
-        wanted.push(live);
-        wanted.sort_unstable();
+        // In order, without a sort (whose code the wasm would carry for this alone).
+        let at = wanted
+            .iter()
+            .position(|&i| i > live)
+            .unwrap_or(wanted.len());
+        wanted.insert(at, live);
     }
     let mut items: Vec<BoxItem> = Vec::new();
     for index in wanted {
@@ -239,23 +228,30 @@ struct StageDrawingProps {
 /// or hiding its box does not render it again.
 #[component]
 fn StageDrawing(props: &StageDrawingProps) -> Html {
-    let Some(step) = STORY.steps.get(props.index) else {
+    drawing_box(props.index, &props.chart_id, None)
+}
+
+/// What a chart box holds for step `index`: its drawing as the chart `chart_id`, or the
+/// sources. On the stage (`flat_map_base` none) a map brings its own base map and the
+/// sources are their list; in the flat story a map points at the story's one base map
+/// (which the first map step carries) and the sources are the whole panel. One function for
+/// both, so the wasm holds one copy of it.
+#[inline(never)]
+fn drawing_box(index: usize, chart_id: &str, flat_map_base: Option<&str>) -> Html {
+    let Some(step) = STORY.steps.get(index) else {
         return Html::default();
     };
-    let map_base = format!("{}-map", props.chart_id);
-    match chart_drawing_in(props.index, false, &map_base, true) {
+    let flat = flat_map_base.is_some();
+    let (map_base, inline) = match flat_map_base {
+        Some(base) => (base.to_string(), is_first_map(index)),
+        None => (format!("{chart_id}-map"), true),
+    };
+    match chart_drawing_in(index, flat, &map_base, inline) {
         Some(drawing) => {
-            let title = chart_words(props.index)
-                .map(|w| w.title)
-                .unwrap_or_default();
-            chart_svg(
-                &props.chart_id,
-                &title,
-                &AttrValue::from(step.alt),
-                drawing,
-                true,
-            )
+            let title = chart_words(index).map(|w| w.title).unwrap_or_default();
+            chart_svg(chart_id, &title, &AttrValue::from(step.alt), drawing, !flat)
         }
+        None if step.chart == Chart::Sources && flat => html! { <SourcesPanel /> },
         None if step.chart == Chart::Sources => source_list(),
         None => Html::default(),
     }

@@ -135,6 +135,10 @@ for (const where of ['iframe', 'div']) {
       const [, total] = await stepCount(w);
       const places = [await place()];
       for (let n = 2; n <= total; n++) {
+        // The host page may still be scrolling the stage into view after the last step (a
+        // smooth scroll): Playwright finds Next still inside a frame while the frame moves,
+        // and its click would land where Next was. A reader taps what is still.
+        await scrollSettles(page);
         await w.root.locator('.story-stage .step-next').click();
         await w.root.locator('.progress-count').filter({ hasText: `${n} of ${total}` }).waitFor();
         if (where === 'iframe') {
