@@ -49,9 +49,11 @@ test('the bundle works from a sub-path (relative asset URLs)', async () => {
 // the chart images' links, pym.js and the `base` option to about 218 kB, minified stylesheets
 // and JS glue back to 215.8 kB. Then two features were paid for knowingly, each recorded in
 // docs/performance.md: the unit chart on a canvas (+7.7 kB: a unit-chart step 3-7x quicker)
-// and the locator map (+8.1 kB against its 5 kB target): 230.8 kB. The guard sits just above
-// that and any further growth fails CI until it is paid for.
-const FIRST_LOAD_GZIP_BUDGET = 232_000;
+// and the locator map (+8.1 kB against its 5 kB target): 230.8 kB. Then the stage's neighbouring
+// charts made ahead (+4.7 kB: the slowest step 68 -> 50 ms at 4x CPU, no chart built or laid
+// out by a step): 235.5 kB. The guard sits just above that and any further growth fails CI
+// until it is paid for.
+const FIRST_LOAD_GZIP_BUDGET = 236_000;
 
 test('the first load stays within its compressed byte budget', async () => {
   const { gzipSync } = await import('node:zlib');
