@@ -306,6 +306,18 @@ test('a step to a neighbour shows its chart made ahead: nothing is built, ids st
   // And the box that was live now waits, hidden, for a step back; the next one is made ahead.
   await page.waitForFunction(() => document.querySelector('.live-story .slot-box [data-box="s4"]'));
   assert.deepEqual(await waiting(page), ['s2', 's4']);
+  // A step back shows step 2's box as it was drawn on load, nothing built.
+  await page.evaluate(() => {
+    const back = document.querySelector('.live-story .slot-box [data-box="s2"]');
+    for (const el of [back, ...back.querySelectorAll('*')]) el.drawnOnLoad = true;
+  });
+  await page.locator('.live-story .step-prev').click();
+  await waitForStep(page, 2);
+  const back = await page.evaluate(() => {
+    const box = document.querySelector('.live-story .slot-live.chart-box');
+    return { box: box.dataset.box, built: [box, ...box.querySelectorAll('*')].filter((el) => !el.drawnOnLoad).length };
+  });
+  assert.deepEqual(back, { box: 's2', built: 0 });
   assert.deepEqual(problems, []);
   await context.close();
 });
