@@ -284,3 +284,22 @@ fn the_timelines_text_is_at_least_12px_on_a_375px_phone() {
         }
     }
 }
+
+#[test]
+fn every_legend_swatch_on_the_stage_has_its_own_style() {
+    let css = include_str!("../www/escalation.css");
+    let mut seen = 0;
+    for step in 0..STORY.len() {
+        let whole = render_to_html(step);
+        for tag in whole.split("class=\"swatch ").skip(1) {
+            let class = tag.split('"').next().unwrap_or_default();
+            assert!(
+                css.contains(&format!(".swatch.{class} {{")),
+                "step {}: the legend's swatch `{class}` has no `.swatch.{class}` rule",
+                step + 1
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "the stage draws legend swatches");
+}
