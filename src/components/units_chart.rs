@@ -17,6 +17,7 @@ use crate::components::scope::{
     IdScope, UNITS_BOX, marks_canvas_id, stage_chart_id, use_id_prefix,
 };
 use crate::components::units_canvas::Viewport;
+use crate::geom::motion::{CORNER, LAGS};
 use crate::geom::units::{self, CAPTION, CAPTION_LINE, Group, Kind, View};
 use crate::geom::{WIDTH, fmt};
 use crate::model::Figure;
@@ -173,6 +174,7 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
     }
     let view_class = view_name(props.view);
     let size = AttrValue::from(fmt(layout.size));
+    let corner = AttrValue::from(fmt(CORNER));
     html! {
             <g class={classes!("units", view_class)}>
                 <g class="block-captions">
@@ -206,13 +208,14 @@ pub fn UnitsMarks(props: &UnitsMarksProps) -> Html {
                     }) }
                 } else {
                 { for layout.marks.iter().map(|mark| {
+                    // The corners and the stagger the canvas draws with (`geom::motion`).
                     // The SVG transform attribute, not a style attribute: it animates through the
                     // CSS transition all the same, and a strict CSP (no inline styles) allows it.
                     let transform = format!("translate({} {})", fmt(mark.x), fmt(mark.y));
                     let entered = if mark.entered { " entered" } else { "" };
-                    let class = format!("mark {}{entered} lag-{}", kind_class(mark.kind), mark.index % 8);
+                    let class = format!("mark {}{entered} lag-{}", kind_class(mark.kind), mark.index % LAGS);
                     html! {
-                        <rect class={class} width={size.clone()} height={size.clone()} rx="1.5" transform={transform} />
+                        <rect class={class} width={size.clone()} height={size.clone()} rx={corner.clone()} transform={transform} />
                     }
                 }) }
                 }

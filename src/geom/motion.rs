@@ -395,14 +395,8 @@ pub fn backing_size(css: f64, pixel_ratio: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geom::units::{Counts, layout};
-
-    const BARRAGE: Counts = Counts {
-        drones: 185,
-        cruise: 36,
-        ballistic: 110,
-        entered: 75,
-    };
+    use crate::geom::units::layout;
+    use crate::geom::units::tests::BARRAGE;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-4

@@ -279,10 +279,12 @@ mod caption_tests {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const BARRAGE: Counts = Counts {
+    /// The barrage's counts as the source gives them: the fixture of the unit chart's tests
+    /// (here and in `geom::motion`).
+    pub(crate) const BARRAGE: Counts = Counts {
         drones: 185,
         cruise: 36,
         ballistic: 110,

@@ -74,7 +74,16 @@ for (const width of [375, 1280]) {
         assert.equal(await group.getAttribute('aria-label'), `${i + 1} of ${steps.length}: ${steps[i].headline}`);
         const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth);
         assert.ok(overflow <= 0, `step ${i + 1} scrolls sideways by ${overflow}px`);
-        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))); // the marks have finished moving
+        // The picture at rest: CSS animations finished, and the unit chart's canvas, whose moves
+        // getAnimations cannot see, unchanged over two frames 100 ms apart.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+        await page.waitForFunction(() => {
+          const canvas = document.querySelector('.live-story .slot-live .units-canvas');
+          const now = canvas ? canvas.toDataURL() : '';
+          const still = now === window.lastPicture;
+          window.lastPicture = now;
+          return still;
+        }, null, { polling: 100, timeout: 5000 });
         await page.screenshot({ path: `${SHOTS}${width}-${scheme}-${String(i + 1).padStart(2, '0')}-${steps[i].slug}.png`, fullPage: true });
         const axe = await new AxeBuilder({ page }).include('.escalation').analyze();
         const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -262,6 +271,25 @@ async function settled(page, view) {
   return page.evaluate(() => window.inkOf(document.querySelector('.live-story .units-canvas')));
 }
 
+/** Marks every element of the stage's chart box `key` (and unmarks every other element). */
+async function markBox(page, key) {
+  await page.evaluate((key) => {
+    for (const el of document.querySelectorAll('*')) delete el.madeBefore;
+    const box = document.querySelector(`.live-story .slot-box [data-box="${key}"]`);
+    for (const el of [box, ...box.querySelectorAll('*')]) el.madeBefore = true;
+  }, key);
+}
+
+/** The live chart box: its key, how many of its elements `markBox` did not mark (built since),
+ * and whether it shows. */
+async function liveBox(page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('.live-story .slot-live.chart-box');
+    const all = [box, ...box.querySelectorAll('*')];
+    return { box: box.dataset.box, built: all.filter((el) => !el.madeBefore).length, elements: all.length, visibility: getComputedStyle(box).visibility, ariaHidden: box.getAttribute('aria-hidden') };
+  });
+}
+
 test('a step to a neighbour shows its chart made ahead: nothing is built, ids stay unique, the waiting boxes are hidden', async () => {
   const { context, page, problems } = await watchedPage(env.browser);
   await page.setViewportSize({ width: 375, height: 667 });
@@ -284,17 +312,10 @@ test('a step to a neighbour shows its chart made ahead: nothing is built, ids st
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id twice with boxes waiting');
   // Every element of step 3's waiting box is marked; after the step, the live box is that box,
   // with nothing in it built anew.
-  await page.evaluate(() => {
-    const next = document.querySelector('.live-story .slot-box [data-box="s3"]');
-    for (const el of [next, ...next.querySelectorAll('*')]) el.madeAhead = true;
-  });
+  await markBox(page, 's3');
   await page.locator('.live-story .step-next').click();
   await waitForStep(page, 3);
-  const live = await page.evaluate(() => {
-    const box = document.querySelector('.live-story .slot-live.chart-box');
-    const all = [box, ...box.querySelectorAll('*')];
-    return { box: box.dataset.box, built: all.filter((el) => !el.madeAhead).length, elements: all.length, visibility: getComputedStyle(box).visibility, ariaHidden: box.getAttribute('aria-hidden') };
-  });
+  const live = await liveBox(page);
   assert.equal(live.box, 's3');
   assert.equal(live.built, 0, `${live.built} of the live box's ${live.elements} elements were built by the step`);
   assert.deepEqual([live.visibility, live.ariaHidden], ['visible', null]);
@@ -307,17 +328,11 @@ test('a step to a neighbour shows its chart made ahead: nothing is built, ids st
   await page.waitForFunction(() => document.querySelector('.live-story .slot-box [data-box="s4"]'));
   assert.deepEqual(await waiting(page), ['s2', 's4']);
   // A step back shows step 2's box as it was drawn on load, nothing built.
-  await page.evaluate(() => {
-    const back = document.querySelector('.live-story .slot-box [data-box="s2"]');
-    for (const el of [back, ...back.querySelectorAll('*')]) el.drawnOnLoad = true;
-  });
+  await markBox(page, 's2');
   await page.locator('.live-story .step-prev').click();
   await waitForStep(page, 2);
-  const back = await page.evaluate(() => {
-    const box = document.querySelector('.live-story .slot-live.chart-box');
-    return { box: box.dataset.box, built: [box, ...box.querySelectorAll('*')].filter((el) => !el.drawnOnLoad).length };
-  });
-  assert.deepEqual(back, { box: 's2', built: 0 });
+  const back = await liveBox(page);
+  assert.deepEqual([back.box, back.built], ['s2', 0]);
   assert.deepEqual(problems, []);
   await context.close();
 });
