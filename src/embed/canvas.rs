@@ -55,7 +55,9 @@ impl MarksPainter for BrowserPainter {
         });
         // A canvas without a 2D context (none is known) is left blank.
         if let Some(state) = known.or_else(|| attach(canvas, viewport)) {
-            state.borrow_mut().show(layout, view);
+            let mut state = state.borrow_mut();
+            state.viewport = viewport;
+            state.show(layout, view);
         }
     }
 }

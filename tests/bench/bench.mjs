@@ -220,7 +220,7 @@ async function stepLatency(page, ours) {
       // The unit chart's canvas moves its marks by requestAnimationFrame, which getAnimations
       // does not see: on its steps, the press waits out its longest move (geom::motion: 700 ms
       // and a stagger of 7 × 25 ms) as well.
-      if (ours && document.querySelector('.live-story canvas')) {
+      if (ours && document.querySelector('.live-story .slot-live canvas')) {
         while (performance.now() - lastPress < 1000) await new Promise((r) => setTimeout(r, 50));
       }
       await new Promise((r) => setTimeout(r, 60));

@@ -1,7 +1,7 @@
 // What one view change of the unit chart costs (barrage → interception, interception →
 // outcome) at 4× CPU throttling and 375 px, in a built bundle: a measurement, not a test.
 //
-//   node tests/bench/units-step.mjs [DIST ...]     (default: dist/)
+//   node tests/bench/units-step.mjs [DIST ...]     (default: $ESCALATION_DIST or dist/)
 //
 // For each bundle and each change, REPEAT fresh loads (default 5; $UNITS_REPEAT): the change's
 // latency (the key press, dispatched at the start of a frame, to the first task after that
@@ -10,10 +10,10 @@
 // how much of it was style recalculation, its longest task, and how many frames the main
 // thread produced (a smooth move makes about 55 in its 0.9 s). Prints medians as a Markdown
 // table. Give two bundles (say, one built before a change and one after) to compare.
-import { launch, serve } from '../e2e/support.mjs';
+import { DIST, launch, serve } from '../e2e/support.mjs';
 
 const dists = process.argv.slice(2);
-if (dists.length === 0) dists.push(new URL('../../dist', import.meta.url).pathname);
+if (dists.length === 0) dists.push(DIST);
 const REPEAT = Number(process.env.UNITS_REPEAT || 5);
 const WINDOW_MS = 1500;
 
