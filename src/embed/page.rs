@@ -454,48 +454,37 @@ fn reveal_stage(document: &web_sys::Document, mode: Mode, prefix: &str, embed_id
     }
 }
 
-/// Runs `task` in the first task after the next frame is painted (a timer set from that
-/// frame's animation callback). A hidden page paints no frames, so a backup timer runs it
-/// too; `task` must be harmless to run twice.
+/// Runs `task` in the first task after the next frame is painted. A hidden page paints no
+/// frames, so a backup timer runs it too; `task` must be harmless to run twice.
 fn after_paint(task: fn()) {
-    let window = gloo::utils::window();
-    let after_frame = Closure::once_into_js(move || {
-        let now = Closure::once_into_js(task);
-        let _ = gloo::utils::window().set_timeout_with_callback(now.unchecked_ref());
-    });
-    let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    after_next_frame(Closure::once_into_js(task));
     let backup = Closure::once_into_js(task);
-    let _ =
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(backup.unchecked_ref(), 250);
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(backup.unchecked_ref(), 250);
+}
+
+/// Calls the JavaScript function `callback` in the first task after the next frame is painted
+/// (a timer set from that frame's animation callback).
+fn after_next_frame(callback: JsValue) {
+    let after_frame = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().set_timeout_with_callback(callback.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
 }
 
 /// Longest wait for an idle moment before `when_idle`'s task runs anyway, in milliseconds.
-const IDLE_TIMEOUT_MS: i32 = 1000;
+const IDLE_TIMEOUT_MS: u32 = 1000;
 
 /// Runs `task` when the browser is idle (`requestIdleCallback`, with a deadline), or, where
-/// it has none (Safari), in a task after the next frame is painted.
+/// it has none (Safari: the call throws), in a task after the next frame is painted.
 fn when_idle(task: Box<dyn FnOnce()>) {
-    let window = gloo::utils::window();
     let callback = Closure::once_into_js(task);
-    let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    match idle {
-        Some(request) => {
-            let options = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(
-                &options,
-                &JsValue::from_str("timeout"),
-                &JsValue::from(IDLE_TIMEOUT_MS),
-            );
-            let _ = request.call2(&window, &callback, &options);
-        }
-        None => {
-            let after_frame = Closure::once_into_js(move || {
-                let _ = gloo::utils::window().set_timeout_with_callback(callback.unchecked_ref());
-            });
-            let _ = window.request_animation_frame(after_frame.unchecked_ref());
-        }
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(IDLE_TIMEOUT_MS);
+    let asked = gloo::utils::window()
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options);
+    if asked.is_err() {
+        after_next_frame(callback);
     }
 }
 

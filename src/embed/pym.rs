@@ -100,8 +100,8 @@ fn split<'a>(id: &str, text: &'a str) -> Option<(&'a str, &'a str)> {
         .strip_prefix(id)?
         .strip_prefix(DELIMITER)?;
     // `.` matches no line terminator, so neither may the body: nor, then, any longer one.
-    // The delimiter is looked for byte by byte, from the end: a `str` pattern would bring a
-    // string searcher into the wasm for this one use.
+    // The delimiter is looked for at every byte from the end, overlapping places included,
+    // as the greedy `\S+` tries them (`rmatch_indices` would skip overlapping ones).
     let line_end = |c: char| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
     let delimiter = DELIMITER.as_bytes();
     (0..rest.len().saturating_sub(delimiter.len() - 1))

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { suite, watchedPage, DIST } from './support.mjs';
+import { suite, watchedPage, DIST, serve, pages } from './support.mjs';
 
 const env = suite();
 
@@ -111,7 +111,6 @@ test('the offline file offers no chart image it does not carry, and no tag that 
 });
 
 test('a div mounted on another site links the data and chart images in the bundle\'s folder, not the host\'s', async () => {
-  const { serve, pages } = await import('./support.mjs');
   // The widget's host must allow the cross-origin module and wasm (see the README).
   const widget = await serve(undefined, { headers: { 'access-control-allow-origin': '*' } });
   const host = await pages(() => ({
