@@ -165,19 +165,12 @@ pub fn load_dir(dir: &Path) -> Result<Dataset, DataErrors> {
         }
         dataset.basemap = Some(basemap);
         // Each map step's drawing, now that the base map is known.
-        if let Some(story) = &dataset.story {
-            let drawn: Vec<Option<String>> = story
-                .steps
-                .iter()
-                .map(|s| s.map.as_ref().map(|spec| map_svg::step(&dataset, spec)))
-                .collect();
-            if let Some(story) = dataset.story.as_mut() {
-                for (step, svg) in story.steps.iter_mut().zip(drawn) {
-                    if let (Some(spec), Some(svg)) = (step.map.as_mut(), svg) {
-                        spec.svg = svg;
-                    }
-                }
+        // (The story is taken out while its steps are drawn: the drawing reads the rest.)
+        if let Some(mut story) = dataset.story.take() {
+            for spec in story.steps.iter_mut().filter_map(|s| s.map.as_mut()) {
+                spec.svg = map_svg::step(&dataset, spec);
             }
+            dataset.story = Some(story);
         }
     }
     Ok(dataset)

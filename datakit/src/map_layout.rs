@@ -68,11 +68,6 @@ pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
     text.chars().count() as f64 * size * per
 }
 
-/// A point in tenths of a map unit, as the build writes it, in map units.
-pub fn point((x, y): (i16, i16)) -> (f64, f64) {
-    (f64::from(x) / 10.0, f64::from(y) / 10.0)
-}
-
 /// A place's label: its box, where the text starts (left, first baseline), and the leader
 /// line from the mark to the box when the label sits away from it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +75,7 @@ pub struct PlaceLabel {
     pub bbox: Rect,
     pub x: f64,
     pub baseline: f64,
-    pub leader: Option<[(f64, f64); 2]>,
+    pub leader: Option<Leader>,
 }
 
 /// A country's label: centred on `x`, its baseline, its box, and a leader to the country when
@@ -90,7 +85,7 @@ pub struct CountryText {
     pub x: f64,
     pub baseline: f64,
     pub bbox: Rect,
-    pub leader: Option<[(f64, f64); 2]>,
+    pub leader: Option<Leader>,
 }
 
 /// The schematic arrow: a gentle curve (start, control, end), its head, and its label.

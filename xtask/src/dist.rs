@@ -342,7 +342,11 @@ pub fn run(args: &[String]) -> Result<PathBuf, String> {
     let size = |path: &Path| std::fs::metadata(path).map(|m| m.len()).ok();
     for file in &files {
         let raw = size(file).unwrap_or(0);
-        let gz = gzip_size(file)?;
+        // The .gz written beside it is the same gzip -9; files without one are gzipped here.
+        let gz = match size(&crate::compress::with_suffix(file, ".gz")) {
+            Some(gz) => gz,
+            None => gzip_size(file)?,
+        };
         // Files a host sends as they are (PNG) count as themselves.
         let br = size(&crate::compress::with_suffix(file, ".br")).unwrap_or(raw);
         raw_total += raw;

@@ -94,6 +94,15 @@ fn step(what: &str, estimate: &str) -> Instant {
     Instant::now()
 }
 
+/// Whether the npm folder `dir` holds the package `spec` (`name@version`) at that version.
+fn npm_has(dir: &Path, spec: &str) -> bool {
+    let Some((name, version)) = spec.rsplit_once('@') else {
+        return false;
+    };
+    std::fs::read_to_string(dir.join("node_modules").join(name).join("package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")))
+}
+
 fn done(started: Instant) {
     println!("    done in {:.0} s", started.elapsed().as_secs_f64());
 }
@@ -106,10 +115,7 @@ pub const LIGHTHOUSE: &str = "lighthouse@12.2.3";
 pub fn ensure_lighthouse(tools: &Tools) -> Result<PathBuf, String> {
     let dir = tools.root.join(".tools").join("lighthouse");
     let cli = dir.join("node_modules/lighthouse/cli/index.js");
-    let version = LIGHTHOUSE.rsplit('@').next().unwrap_or_default();
-    let installed = std::fs::read_to_string(dir.join("node_modules/lighthouse/package.json"))
-        .is_ok_and(|p| p.contains(&format!("\"version\": \"{version}\"")));
-    if installed && cli.exists() {
+    if npm_has(&dir, LIGHTHOUSE) && cli.exists() {
         return Ok(cli);
     }
     let started = step(
@@ -256,17 +262,11 @@ impl Tools {
     /// `.tools/`: both in one install, which would otherwise prune the other.
     fn ensure_npm_tools(&self, tools_dir: &Path) -> Result<(), String> {
         let wasm_opt = tools_dir.join("node_modules").join(".bin").join("wasm-opt");
-        let fonts_version = DEJAVU_FONTS.rsplit('@').next().unwrap_or_default();
-        let fonts_ok =
-            std::fs::read_to_string(tools_dir.join("node_modules/dejavu-fonts-ttf/package.json"))
-                .is_ok_and(|p| p.contains(&format!("\"version\": \"{fonts_version}\"")))
-                && crate::images::FONT_FILES
-                    .iter()
-                    .all(|f| font_dir(&self.root).join(f).exists());
-        let terser_version = TERSER.rsplit('@').next().unwrap_or_default();
-        let terser_ok = std::fs::read_to_string(tools_dir.join("node_modules/terser/package.json"))
-            .is_ok_and(|p| p.contains(&format!("\"version\": \"{terser_version}\"")))
-            && terser_cli(&self.root).exists();
+        let fonts_ok = npm_has(tools_dir, DEJAVU_FONTS)
+            && crate::images::FONT_FILES
+                .iter()
+                .all(|f| font_dir(&self.root).join(f).exists());
+        let terser_ok = npm_has(tools_dir, TERSER) && terser_cli(&self.root).exists();
         if fonts_ok
             && terser_ok
             && version_of(&wasm_opt, &self.path)
