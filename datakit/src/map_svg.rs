@@ -8,24 +8,14 @@
 //!   lines, the country labels, the arrow, its places with their labels (placed by
 //!   `map_layout`), the globe and the scale bar — all `<use>`-ing the symbols.
 
+use escalation_domain::number::fmt;
+
 use crate::check::{Dataset, MapSpec, Place};
 use crate::map::{self, BaseMapFile, HEIGHT, WIDTH};
 use crate::map_layout::{self, CountryIn, MapLayout, PlaceIn};
 
 /// The token the widget replaces with the id stem of the base map it points at.
 pub const BASE: &str = "{base}";
-
-/// A number at one decimal, as the widget writes SVG numbers ("12.5", "3").
-fn fmt(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-    if tenth == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{tenth}")
-    }
-}
 
 /// Text for markup.
 fn escape(text: &str) -> String {

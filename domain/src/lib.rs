@@ -2,7 +2,7 @@
 //! and intervals ([`Date`], [`DateSpan`]), how a source states a number ([`Qualifier`],
 //! [`Amount`]), the kinds of events ([`EventKind`]) and the charts a step shows ([`Chart`]) —
 //! with their logic: parsing the data files' spellings, checking dates, counting days,
-//! labelling for readers.
+//! labelling for readers; and how both write numbers into SVG ([`number`]).
 //!
 //! `datakit` builds these values from `data/*.toml` and writes them out as Rust statics that
 //! the widget compiles in, so both sides hold the very same types. Depends on nothing but
@@ -10,6 +10,7 @@
 //! the data files spell it. No yew, no DOM, no widget crate: `tests/tidy.rs` (rule 4).
 
 mod date;
+pub mod number;
 
 pub use date::{
     Date, DateProblem, DateSpan, YEARS, civil_from_day_number, days_in_month, is_leap_year,
