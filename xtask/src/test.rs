@@ -84,6 +84,10 @@ fn lint(tools: &Tools) -> Result<(), String> {
 /// with a loud line where it does not (this workplace's machines reach only the package
 /// registries).
 fn deny(tools: &Tools) -> Result<(), String> {
+    // `--offline` reads every crate in Cargo.lock from cargo's cache, those of other platforms
+    // too (hermit-abi, …), which no build here downloads: on a fresh machine, fetch them first
+    // (crates.io is reachable; a second run downloads nothing).
+    cargo(tools, &["fetch", "--locked"])?;
     let mut fetch = tools.command("cargo");
     fetch.args(["deny", "fetch", "db"]);
     let fetched = fetch
